@@ -8,7 +8,10 @@ must not know about TEI: it deals in bytes, trees and diagnostics.
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +29,26 @@ NSMAP = {"tei": TEI_NS}
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 MAX_BYTES_ENV = "TEI_EDITION_MAX_BYTES"
 
-_GZIP_MAGIC = b"\x1f\x8b"
+# Compressed containers are refused, never unpacked: a few KB of gzip can hold gigabytes
+# (a "gzip bomb"), and libxml2 would inflate gzip silently if it were handed a file name.
+_COMPRESSED_MAGIC = (
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+    (b"PK\x03\x04", "zip"),
+)
+
+# libxml2's own limits without XML_PARSE_HUGE (huge_tree stays off): they are the ones we
+# enforce, restated here so that our messages can name them.
+MAX_DEPTH = 256
+MAX_TEXT_NODE_BYTES = 10_000_000
+
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+
+# How much of the start of a file is decoded to look at its prolog; the scan widens to the
+# whole file only when the prolog (comments, processing instructions) runs past this window.
+_PROLOG_WINDOW = 64 * 1024
 
 
 def max_input_bytes() -> int:
@@ -72,37 +94,187 @@ def _diag(path: str, line: int, col: int, code: str, message: str, hint: str | N
 
 
 def parse_xml_bytes(data: bytes, path: str = "<bytes>") -> ParseResult:
-    """Parse ``data`` with the hardened parser; never raises on bad input."""
+    """Parse ``data`` with the hardened parser; never raises on bad input.
+
+    Checks run cheapest and most dangerous first: size, compression, then the prolog is read
+    by us (a DOCTYPE is refused before libxml2 sees it, so not even an internal subset is
+    processed; an encoding declaration that contradicts the bytes is reported), then libxml2
+    parses, then the tree is checked for entity references and XInclude elements.
+    """
     if len(data) > max_input_bytes():
-        return ParseResult(None, (_diag(
-            path, 0, 0, "xml.too-large",
-            f"file is {len(data):,} bytes, above the limit of {max_input_bytes():,} bytes",
-            f"set {MAX_BYTES_ENV} to a larger number of bytes if the file is trusted"),))
-    if data.startswith(_GZIP_MAGIC):
-        return ParseResult(None, (_diag(
-            path, 1, 1, "xml.compressed",
-            "file is gzip-compressed; compressed XML is not decompressed implicitly",
-            "decompress it first (gunzip) and check the result"),))
+        return ParseResult(None, (_too_large(path, len(data)),))
+    for magic, kind in _COMPRESSED_MAGIC:
+        if data.startswith(magic):
+            return ParseResult(None, (_diag(
+                path, 1, 1, "xml.compressed",
+                f"file is {kind}-compressed; compressed XML is not decompressed implicitly",
+                "decompress it yourself and check the result"),))
+    refused = _check_prolog(data, path)
+    if refused is not None:
+        return ParseResult(None, (refused,))
     parser = hardened_parser()
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         return ParseResult(None, tuple(_syntax_diagnostics(error, parser, path)))
-    except (ValueError, MemoryError) as error:  # lxml raises ValueError for some encodings
+    except (ValueError, LookupError, MemoryError) as error:  # e.g. an unknown encoding
         return ParseResult(None, (_diag(path, 1, 1, "xml.unreadable", str(error)),))
+    if root is None:
+        return ParseResult(None, (_diag(path, 1, 1, "xml.not-well-formed", "document is empty"),))
     tree = root.getroottree()
+    return ParseResult(*_check_tree(tree, path))
+
+
+def _check_tree(tree: etree._ElementTree,
+                path: str) -> tuple[etree._ElementTree | None, tuple[Diagnostic, ...]]:
+    """Defence in depth after a successful parse: no DTD, no entity, no XInclude survives."""
     docinfo = tree.docinfo
+    root = tree.getroot()
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        return ParseResult(None, (_diag(
-            path, 1, 1, "xml.doctype-refused",
-            "document has a DOCTYPE declaration; DTDs and entities are refused for safety",
-            "TEI P5 needs no DOCTYPE: remove the <!DOCTYPE ...> declaration"),))
+        return None, (_doctype_refused(path, 1, 1),)
     entity = next(iter(root.iter(etree.Entity)), None)
     if entity is not None:
-        return ParseResult(None, (_diag(
+        return None, (_diag(
             path, entity.sourceline or 1, 1, "xml.entity-refused",
-            f"undeclared or external entity reference {entity.text} is not expanded"),))
-    return ParseResult(tree, ())
+            f"undeclared or external entity reference {entity.text} is not expanded"),)
+    # XInclude is never processed: the included text would silently be missing from every
+    # rendering and package, so an edition must be self-contained.
+    include = next(iter(root.iter(f"{{{XINCLUDE_NS}}}include")), None)
+    if include is not None:
+        return None, (_diag(
+            path, include.sourceline or 1, 1, "xml.xinclude-refused",
+            f"XInclude element (href={include.get('href')!r}) is not processed",
+            "paste the included content into the document; editions must be self-contained"),)
+    return tree, ()
+
+
+def _too_large(path: str, size: int) -> Diagnostic:
+    return _diag(path, 0, 0, "xml.too-large",
+                 f"file is {size:,} bytes, above the limit of {max_input_bytes():,} bytes",
+                 f"set {MAX_BYTES_ENV} to a larger number of bytes if the file is trusted")
+
+
+def _doctype_refused(path: str, line: int, col: int) -> Diagnostic:
+    return _diag(path, line, col, "xml.doctype-refused",
+                 "document has a DOCTYPE declaration; DTDs and entities are refused for safety",
+                 "TEI P5 needs no DOCTYPE: remove the <!DOCTYPE ...> declaration")
+
+
+# ---- the prolog, read before libxml2 sees the bytes -------------------------------------
+
+# Byte order marks, and the first bytes of an unmarked "<?" in wider encodings (XML 1.0
+# Appendix F). UTF-32 marks come first: FF FE 00 00 also starts with the UTF-16 LE mark.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_UNMARKED_WIDE = (
+    (b"<\0\0\0", "utf-32-le"), (b"\0\0\0<", "utf-32-be"),
+    (b"<\0?\0", "utf-16-le"), (b"\0<\0?", "utf-16-be"),
+)
+_XML_DECLARATION = re.compile(
+    r"<\?xml\s+version\s*=\s*([\"'])[^\"']*\1"
+    r"(?:\s+encoding\s*=\s*([\"'])([A-Za-z][A-Za-z0-9._-]*)\2)?")
+
+
+def _sniff_encoding(data: bytes) -> tuple[str, int]:
+    """The encoding the bytes show (from a byte order mark or a wide "<?"), and the BOM length.
+
+    "8-bit" stands for any ASCII-compatible encoding (UTF-8, ISO-8859-x, ...): the bytes
+    alone cannot tell those apart, the declaration does.
+    """
+    for mark, name in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return name, len(mark)
+    for start, name in _UNMARKED_WIDE:
+        if data.startswith(start):
+            return name, 0
+    return "8-bit", 0
+
+
+def _width_family(encoding_name: str) -> str:
+    try:
+        name = codecs.lookup(encoding_name).name
+    except LookupError:
+        name = encoding_name.lower()
+    if name.startswith(("utf-16", "ucs-2", "iso-10646-ucs-2")):
+        return "utf-16"
+    if name.startswith(("utf-32", "ucs-4", "iso-10646-ucs-4")):
+        return "utf-32"
+    return "utf-8" if name == "utf-8" else "8-bit"
+
+
+def _decode_head(data: bytes, encoding: str, bom_length: int, whole: bool) -> str:
+    body = data[bom_length:] if whole else data[bom_length:bom_length + _PROLOG_WINDOW]
+    # latin-1 maps every byte to one character, so markup in any ASCII-compatible encoding
+    # keeps its offsets; a wide encoding is decoded as what it is.
+    codec = "latin-1" if encoding in ("8-bit", "utf-8") else encoding
+    return body.decode(codec, errors="replace")
+
+
+def _check_prolog(data: bytes, path: str) -> Diagnostic | None:
+    """A DOCTYPE before the root element, or an encoding declaration the bytes contradict."""
+    encoding, bom_length = _sniff_encoding(data)
+    head = _decode_head(data, encoding, bom_length, whole=False)
+    declaration = _XML_DECLARATION.match(head)
+    declared = declaration.group(3) if declaration else None
+    if declared is not None:
+        mismatch = _encoding_mismatch(encoding, bom_length > 0, declared)
+        if mismatch is not None:
+            return _diag(path, 1, 1, "xml.encoding-mismatch", mismatch,
+                         "save the file as UTF-8 with a matching declaration "
+                         "(<?xml version=\"1.0\" encoding=\"UTF-8\"?>) or none")
+    text = head
+    position = _doctype_position(text)
+    if position is None and bom_length + _PROLOG_WINDOW < len(data):
+        text = _decode_head(data, encoding, bom_length, whole=True)
+        position = _doctype_position(text)
+    if position is not None and position >= 0:
+        line = text.count("\n", 0, position) + 1
+        return _doctype_refused(path, line, position - text.rfind("\n", 0, position))
+    return None
+
+
+def _encoding_mismatch(sniffed: str, has_bom: bool, declared: str) -> str | None:
+    family = _width_family(declared)
+    if sniffed == "utf-8" and has_bom and family != "utf-8":
+        return f"the byte order mark says UTF-8 but the XML declaration names {declared}"
+    if sniffed.startswith("utf-16") and family != "utf-16":
+        shown = "byte order mark" if has_bom else "byte pattern"
+        return f"the {shown} says {sniffed.upper()} but the XML declaration names {declared}"
+    if sniffed.startswith("utf-32") and family != "utf-32":
+        return f"the bytes say {sniffed.upper()} but the XML declaration names {declared}"
+    if sniffed == "8-bit" and family in ("utf-16", "utf-32"):
+        return (f"the XML declaration names {declared} but the bytes are in an 8-bit "
+                "encoding such as UTF-8")
+    return None
+
+
+def _doctype_position(text: str) -> int | None:
+    """Offset of a <!DOCTYPE in the prolog; -1 when the prolog ends without one; None when
+    the text ends inside the prolog (the caller may look at more of the file)."""
+    position = 1 if text.startswith("\ufeff") else 0
+    length = len(text)
+    while True:
+        while position < length and text[position] in " \t\r\n":
+            position += 1
+        if position >= length:
+            return None
+        if text.startswith("<?", position):
+            end = text.find("?>", position + 2)
+            if end < 0:
+                return None
+            position = end + 2
+        elif text.startswith("<!--", position):
+            end = text.find("-->", position + 4)
+            if end < 0:
+                return None
+            position = end + 3
+        elif text[position:position + 9].upper() == "<!DOCTYPE":
+            return position
+        else:
+            return -1  # the root element (or something libxml2 will report)
 
 
 def _syntax_diagnostics(error: etree.XMLSyntaxError, parser: etree.XMLParser,
@@ -113,41 +285,71 @@ def _syntax_diagnostics(error: etree.XMLSyntaxError, parser: etree.XMLParser,
         line, col = error.position if error.position else (1, 1)
         return [_diag(path, line or 1, col or 1, "xml.not-well-formed", str(error))]
     first = entries[0]
-    message = first.message.strip()
-    code = "xml.not-well-formed"
-    hint = None
-    lowered = message.lower()
-    if "encoding" in lowered or "utf-8" in lowered or "bytes" in lowered:
-        code = "xml.bad-encoding"
-        hint = "save the file as UTF-8, or make its XML declaration name its real encoding"
-    elif "huge" in lowered or "depth" in lowered or "limit" in lowered:
-        code = "xml.limit-exceeded"
-        hint = "the document exceeds the parser's safety limits (depth, text node size)"
-    elif "entity" in lowered:
-        code = "xml.entity-refused"
+    code, message, hint = _classify_syntax_error(first.message.strip())
     return [_diag(path, first.line or 1, max(first.column, 1), code, message, hint)]
+
+
+def _classify_syntax_error(message: str) -> tuple[str, str, str | None]:
+    """A stable code and a message a user can act on for libxml2's error text.
+
+    libxml2's limit messages advise "XML_PARSE_HUGE", an option users cannot set here, so
+    those are restated in our words.
+    """
+    lowered = message.lower()
+    if "excessive depth" in lowered:
+        return ("xml.limit-exceeded",
+                f"elements are nested more than {MAX_DEPTH} levels deep, beyond the "
+                "hardened parser's depth limit",
+                "deep nesting is a denial-of-service pattern; flatten the document")
+    if "text node too long" in lowered or "huge" in lowered or "limit" in lowered:
+        return ("xml.limit-exceeded",
+                f"a text node or name is longer than {MAX_TEXT_NODE_BYTES:,} bytes, beyond the "
+                "hardened parser's size limit",
+                "split the text; a single text node of that size is not a transcript")
+    if "char 0x" in lowered or "invalid char" in lowered or "invalid character" in lowered:
+        return ("xml.invalid-character", message,
+                "XML 1.0 forbids NUL, most control characters, U+FFFE and U+FFFF")
+    if "encoding" in lowered or "utf-8" in lowered or "bytes" in lowered:
+        return ("xml.bad-encoding", message,
+                "save the file as UTF-8, or make its XML declaration name its real encoding")
+    if "entity" in lowered:
+        return "xml.entity-refused", message, None
+    return "xml.not-well-formed", message, None
 
 
 def parse_xml_file(path: str | os.PathLike[str], label: str | None = None) -> ParseResult:
     """Read and parse a file; reading problems become diagnostics, never exceptions.
 
     The file is read as bytes by us, never handed to libxml2 by name, so libxml2 cannot
-    decompress it or resolve anything relative to it.
+    decompress it or resolve anything relative to it. Only regular files are read (a FIFO or
+    /dev/zero would never end), and never more than the size limit plus one byte (a file
+    that grows while it is read cannot get past the limit).
     """
     label = label or str(path)
+    limit = max_input_bytes()
     try:
-        size = os.path.getsize(path)
-        if size > max_input_bytes():
-            return ParseResult(None, (_diag(
-                label, 0, 0, "xml.too-large",
-                f"file is {size:,} bytes, above the limit of {max_input_bytes():,} bytes",
-                f"set {MAX_BYTES_ENV} to a larger number of bytes if the file is trusted"),))
-        data = Path(path).read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; we refuse it right after.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return ParseResult(None, (_diag(
+                    label, 0, 0, "io.not-a-file", "not a regular file",
+                    severity=Severity.FATAL),))
+            data = handle.read(limit + 1)
     except OSError as error:
         return ParseResult(None, (_diag(label, 0, 0, "io.unreadable",
                                         f"cannot read file: {error.strerror or error}",
                                         severity=Severity.FATAL),))
+    if len(data) > limit:
+        size = max(len(data), _size_or_zero(path))
+        return ParseResult(None, (_too_large(label, size),))
     return parse_xml_bytes(data, label)
+
+
+def _size_or_zero(path: str | os.PathLike[str]) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
@@ -170,11 +372,15 @@ class OutputExistsError(FileExistsError):
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never a part.
 
-    A temporary file in the same folder is written, flushed to disk and then renamed over the
-    target (rename is atomic on POSIX within one file system).
+    A temporary file in the same folder (``.<name>.<random>.tmp``) is written, flushed to disk
+    and then renamed over the target (rename is atomic on POSIX within one file system). If
+    the process is killed mid-write, only that dot-prefixed temporary file is left behind;
+    the target keeps its old content. Without ``force`` the new file is hard-linked into place,
+    which fails if the target appeared meanwhile, so a file another process creates between
+    our check and our write is never clobbered either.
     """
     target = Path(path)
-    if target.exists() and not force:
+    if os.path.lexists(target) and not force:
         raise OutputExistsError(str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -183,14 +389,39 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = Fal
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp_name, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, target)
-    except BaseException:
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        os.chmod(tmp_name, mode)
+        if force or not _link_exclusively(tmp_name, target):
+            os.replace(tmp_name, target)
+        _fsync_folder(target.parent)
+    finally:
         try:
             os.unlink(tmp_name)
         except FileNotFoundError:
             pass
-        raise
+
+
+def _link_exclusively(tmp_name: str, target: Path) -> bool:
+    """Hard-link the finished file to ``target`` unless it exists; False where the file system
+    has no hard links (the caller then renames, after its own existence check)."""
+    try:
+        os.link(tmp_name, target)
+    except FileExistsError:
+        raise OutputExistsError(str(target)) from None
+    except OSError:
+        return False
+    return True
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable; best effort (some file systems refuse to open folders)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
