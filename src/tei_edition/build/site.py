@@ -1,0 +1,45 @@
+"""Writing the collection pages (index, persons, diagnostics) into the output folder.
+
+This module owns which collection pages exist and rewriting one only when its bytes change,
+so a build with nothing to do touches no file. It must not build editions; it reads their
+catalogue records from the build state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from tei_edition.build.pages import diagnostics_page, index_page, persons_page
+from tei_edition.build.persons import merge_persons
+from tei_edition.build.state import BuildState
+from tei_edition.diagnostics import Diagnostic
+from tei_edition.xmlio import write_atomic
+
+COLLECTION_PAGES = ("index.html", "persons.html", "diagnostics.html")
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    write_atomic(path, data, force=True)
+    return True
+
+
+def write_collection_pages(out_dir: Path, slugs: Sequence[str], state: BuildState,
+                           diagnostics: Mapping[str, Sequence[Diagnostic]]) -> list[str]:
+    """Write the pages for the editions ``slugs``; returns the names of the pages rewritten."""
+    records = []
+    unbuilt = []
+    for slug in slugs:
+        entry = state.editions.get(slug)
+        if entry is not None and entry.record is not None:
+            records.append(entry.record)
+        else:
+            unbuilt.append(slug)
+    pages = {
+        "index.html": index_page(records, unbuilt, diagnostics),
+        "persons.html": persons_page(merge_persons(records)),
+        "diagnostics.html": diagnostics_page(diagnostics, list(slugs)),
+    }
+    return [name for name, data in pages.items() if write_if_changed(out_dir / name, data)]

@@ -1,0 +1,80 @@
+"""The build state saved in the output folder: what each edition was built from and what it gave.
+
+This module owns `.build-state.json`: reading it (a missing or damaged file means "build
+everything"), and writing it atomically. An edition's entry is replaced only once all of that
+edition's outputs are written, so the state never claims an output that is not complete. It
+must not decide what to rebuild; `collection` does that.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tei_edition.diagnostics import Diagnostic, Severity
+from tei_edition.xmlio import write_atomic
+
+STATE_FILE = ".build-state.json"
+STATE_FORMAT = 1
+
+
+@dataclass
+class EditionEntry:
+    """What the last build of one edition used and produced.
+
+    ``outputs`` are paths relative to the output folder; ``record`` is the edition's catalogue
+    record (title, date, persons...), kept so that the collection pages can be rebuilt without
+    reading an unchanged edition again; ``diagnostics`` are reported again on every run.
+    """
+
+    fingerprint: str
+    outputs: list[str]
+    record: dict[str, Any] | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"fingerprint": self.fingerprint, "outputs": self.outputs, "record": self.record,
+                "diagnostics": [d.to_json() for d in self.diagnostics]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EditionEntry:
+        return cls(fingerprint=str(data["fingerprint"]), outputs=[str(p) for p in data["outputs"]],
+                   record=data.get("record"),
+                   diagnostics=[_diagnostic_from_json(d) for d in data.get("diagnostics", [])])
+
+
+def _diagnostic_from_json(data: dict[str, Any]) -> Diagnostic:
+    return Diagnostic(str(data["path"]), int(data["line"]), int(data["column"]),
+                      Severity.parse(str(data["severity"])), str(data["code"]),
+                      str(data["message"]), data.get("hint"))
+
+
+@dataclass
+class BuildState:
+    editions: dict[str, EditionEntry] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, out_dir: Path) -> tuple[BuildState, list[Diagnostic]]:
+        """The saved state, or an empty one (with a warning when the file is damaged)."""
+        path = out_dir / STATE_FILE
+        if not path.is_file():
+            return cls(), []
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != STATE_FORMAT:
+                return cls(), []  # written by another version: rebuild, silently
+            editions = {slug: EditionEntry.from_json(entry)
+                        for slug, entry in data["editions"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            return cls(), [Diagnostic(
+                str(path), 0, 0, Severity.WARNING, "build.state-unreadable",
+                f"build state is unreadable ({error}); every edition is built again")]
+        return cls(editions), []
+
+    def save(self, out_dir: Path) -> None:
+        data = {"format": STATE_FORMAT,
+                "editions": {slug: self.editions[slug].to_json() for slug in sorted(self.editions)}}
+        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        write_atomic(out_dir / STATE_FILE, text.encode("utf-8"), force=True)

@@ -1,0 +1,197 @@
+"""Building one edition: TEI (converted or read), validation, renderings, outputs, record.
+
+This module owns the work done for one edition inside a worker process and the worker's
+process-wide warm-up. It must not look at other editions or at the build state; it returns an
+`EditionOutcome` and `collection` decides what to keep. All outputs of an edition are produced
+in memory first and written (atomically, one by one) only at the end, so an interruption leaves
+each page either old or complete.
+"""
+
+from __future__ import annotations
+
+import signal
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tei_edition.build.stages import Stages
+from tei_edition.diagnostics import Diagnostic, Severity, has_errors
+
+# name of each output inside OUT_DIR/<slug>/, with the rendering that produces it
+RENDERINGS = (("index.html", "html", "reading"), ("reading.txt", "text", "reading"),
+              ("diplomatic.txt", "text", "diplomatic"))
+
+
+@dataclass(frozen=True)
+class EditionJob:
+    slug: str
+    transcript: Path | None
+    metadata: Path | None
+    tei: Path  # the edition folder's TEI, existing or to be written
+    out_dir: Path  # OUT_DIR/<slug>
+    write_tei: bool  # may a generated TEI be written into the edition folder?
+    profile: str
+    tei_all: Path | None
+
+
+@dataclass
+class EditionOutcome:
+    slug: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    converted: bool = False
+    validated: bool = False
+    rendered: bool = False
+    tei_written: bool = False
+    outputs: list[Path] = field(default_factory=list)
+    record: dict[str, Any] | None = None
+
+    @property
+    def failed(self) -> bool:
+        return has_errors(self.diagnostics)
+
+
+def _diag(path: Path | str, severity: Severity, code: str, message: str,
+          hint: str | None = None) -> Diagnostic:
+    return Diagnostic(str(path), 0, 0, severity, code, message, hint)
+
+
+def _obtain_tei(job: EditionJob, stages: Stages, outcome: EditionOutcome) -> tuple[bytes | None, Path]:
+    """The TEI bytes to build from, and the path their line numbers refer to.
+
+    Converts when there is a transcript, unless the metadata marks the TEI check-only and it
+    exists; the generated TEI replaces the edition folder's copy only when that copy is missing
+    or differs, writing is allowed, and the TEI is not check-only.
+    """
+    from tei_edition import xmlio
+
+    check_only = False
+    if job.metadata is not None:
+        check_only, found = stages.tei_check_only(job.metadata)
+        outcome.diagnostics.extend(found)
+    existing = job.tei.read_bytes() if job.tei.is_file() else None
+    if job.transcript is None or (check_only and existing is not None):
+        return existing, job.tei
+    tree, found = stages.convert(job.transcript, job.metadata)
+    outcome.converted = True
+    outcome.diagnostics.extend(found)
+    if tree is None:
+        return None, job.tei
+    generated = xmlio.serialize(tree)
+    if generated == existing:
+        return generated, job.tei
+    if job.write_tei and not check_only:
+        outcome.tei_written = True
+        return generated, job.tei
+    reason = "is missing" if existing is None else "differs from what the transcript gives"
+    why = "the metadata marks it check-only" if check_only else "--no-write-tei was given"
+    outcome.diagnostics.append(_diag(
+        job.tei, Severity.WARNING, "build.stale-tei",
+        f"TEI {reason}; it is not rewritten because {why}; the site is built from the transcript",
+        "convert the transcript again, or update the TEI by hand"))
+    return generated, job.out_dir / job.tei.name
+
+
+def build_edition(job: EditionJob, stages: Stages) -> EditionOutcome:
+    """Everything for one edition; input problems become diagnostics, never exceptions."""
+    from tei_edition import xmlio
+
+    outcome = EditionOutcome(job.slug)
+    data, label = _obtain_tei(job, stages, outcome)
+    if data is None:
+        if not outcome.failed:
+            outcome.diagnostics.append(_diag(job.tei, Severity.ERROR, "build.no-tei",
+                                             "no TEI could be obtained for this edition"))
+        return outcome
+    parsed = xmlio.parse_xml_bytes(data, str(label))  # line numbers for the validator
+    outcome.diagnostics.extend(parsed.diagnostics)
+    if parsed.tree is None:
+        return outcome
+    outcome.diagnostics.extend(stages.validate(parsed.tree, str(label), job.profile, job.tei_all))
+    outcome.validated = True
+    pages: dict[str, bytes] = {}
+    for name, to, view in RENDERINGS:
+        page, found = stages.render(parsed.tree, to, view)
+        outcome.diagnostics.extend(found)
+        if page is None:
+            outcome.diagnostics.append(_diag(job.out_dir / name, Severity.ERROR, "build.render-failed",
+                                             f"the {view} {to} rendering could not be produced"))
+            return outcome
+        pages[name] = page
+    outcome.rendered = True
+    outcome.record = catalogue(parsed.tree, job.slug, pages["index.html"])
+    pages[job.tei.name] = data
+    _write_outputs(job, outcome, pages, data)
+    return outcome
+
+
+def catalogue(tree: Any, slug: str, page: bytes) -> dict[str, Any]:
+    from tei_edition.build.records import catalogue_record
+
+    return catalogue_record(tree, slug, page)
+
+
+def _write_outputs(job: EditionJob, outcome: EditionOutcome, pages: dict[str, bytes],
+                   tei: bytes) -> None:
+    from tei_edition.xmlio import write_atomic
+
+    for name, page in pages.items():
+        target = job.out_dir / name
+        write_atomic(target, page, force=True)
+        outcome.outputs.append(target)
+    if outcome.tei_written:
+        write_atomic(job.tei, tei, force=True)
+        outcome.diagnostics.append(_diag(job.tei, Severity.INFO, "build.tei-written",
+                                         "generated TEI written into the edition folder"))
+
+
+# ---- worker processes ------------------------------------------------------------------------
+
+_WORKER_STAGES: Stages | None = None
+
+
+def init_worker(stages: Stages, profile: str, tei_all: Path | None) -> None:
+    """Run once in each worker process: keep the stages and compile schemas and stylesheets.
+
+    Ctrl-C is left to the parent, which cancels the queue and lets running editions finish, so
+    no worker dies halfway through writing an edition.
+    """
+    global _WORKER_STAGES
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_STAGES = stages
+    warm_up(stages, profile, tei_all)
+
+
+def warm_up(stages: Stages, profile: str, tei_all: Path | None) -> None:
+    """Validate and render a minimal TEI document so that each process compiles its schemas
+    and stylesheets once, before the first edition, instead of inside it."""
+    from tei_edition import xmlio
+
+    minimal = (f'<TEI xmlns="{xmlio.TEI_NS}"><teiHeader><fileDesc><titleStmt><title>warm-up</title>'
+               "</titleStmt><publicationStmt><p>warm-up</p></publicationStmt><sourceDesc><p>warm-up"
+               "</p></sourceDesc></fileDesc></teiHeader><text><body><p>warm-up</p></body></text></TEI>")
+    tree = xmlio.parse_xml_bytes(minimal.encode(), "<warm-up>").tree
+    try:
+        stages.validate(tree, "<warm-up>", profile, tei_all)
+        for _, to, view in RENDERINGS:
+            stages.render(tree, to, view)
+    except Exception:  # noqa: BLE001 - a stage that fails here reports properly on real input
+        pass
+
+
+def run_in_worker(job: EditionJob) -> EditionOutcome:
+    assert _WORKER_STAGES is not None, "init_worker was not run"
+    return guarded_build(job, _WORKER_STAGES)
+
+
+def guarded_build(job: EditionJob, stages: Stages) -> EditionOutcome:
+    """`build_edition`, with a crash of a stage turned into a fatal diagnostic for this edition
+    only, so one edition's bug does not stop the collection."""
+    try:
+        return build_edition(job, stages)
+    except Exception as error:  # noqa: BLE001 - reported, never swallowed
+        outcome = EditionOutcome(job.slug)
+        outcome.diagnostics.append(_diag(
+            job.transcript or job.tei, Severity.FATAL, "build.internal-error",
+            f"building this edition failed: {type(error).__name__}: {error}",
+            "this is a bug in tei-edition; please report it with this edition"))
+        return outcome
