@@ -15,6 +15,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -334,7 +335,7 @@ def parse_xml_file(path: str | os.PathLike[str], label: str | None = None) -> Pa
                 return ParseResult(None, (_diag(
                     label, 0, 0, "io.not-a-file", "not a regular file",
                     severity=Severity.FATAL),))
-            data = handle.read(limit + 1)
+            data = _read_at_most(handle, limit + 1)
     except OSError as error:
         return ParseResult(None, (_diag(label, 0, 0, "io.unreadable",
                                         f"cannot read file: {error.strerror or error}",
@@ -343,6 +344,20 @@ def parse_xml_file(path: str | os.PathLike[str], label: str | None = None) -> Pa
         size = max(len(data), _size_or_zero(path))
         return ParseResult(None, (_too_large(label, size),))
     return parse_xml_bytes(data, label)
+
+
+def _read_at_most(handle: BinaryIO, count: int) -> bytes:
+    """Up to ``count`` bytes; a buffer of ``count`` bytes is never reserved up front (read(n)
+    would allocate the whole limit for every small file)."""
+    chunks: list[bytes] = []
+    remaining = count
+    while remaining > 0:
+        chunk = handle.read(min(remaining, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
 
 
 def _size_or_zero(path: str | os.PathLike[str]) -> int:
