@@ -158,7 +158,8 @@ def _too_large(path: str, size: int) -> Diagnostic:
 def _doctype_refused(path: str, line: int, col: int) -> Diagnostic:
     return _diag(path, line, col, "xml.doctype-refused",
                  "document has a DOCTYPE declaration; DTDs and entities are refused for safety",
-                 "TEI P5 needs no DOCTYPE: remove the <!DOCTYPE ...> declaration")
+                 "TEI P5 documents and XSLT stylesheets need no DOCTYPE: remove the "
+                 "<!DOCTYPE ...> declaration")
 
 
 # ---- the prolog, read before libxml2 sees the bytes -------------------------------------
