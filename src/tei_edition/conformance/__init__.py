@@ -1,38 +1,112 @@
-"""TEI P5 conformance: is a document valid against tei_all.rng?
+"""TEI P5 conformance: is a document valid against tei_all.rng, with jing's verdict, fast?
 
-Public entry point: `check_conformance(tree, path, rng_path) -> list[Diagnostic]` with codes
-``tei.invalid`` (a RELAX NG error, positioned) and ``tei.schema-unusable`` (fatal).
-This first version compiles the full grammar with libxml2 (about 10 s per process); the fast
-engine replaces the inside and keeps this signature.
+Public entry points:
+- `check_conformance(tree, path, rng_path, timeout=None) -> list[Diagnostic]` for one parsed
+  document;
+- `check_conformance_files(paths, rng_path, jobs=None, timeout=None) -> list[Diagnostic]`
+  for many files, parsed and judged in up to ``jobs`` worker processes.
+Codes: ``tei.invalid`` (error, positioned), ``tei.schema-unusable`` (fatal),
+``tei.timeout`` (fatal: no verdict within the time limit), ``tei.internal-error`` (fatal).
+
+How it is fast and why it is right: engine.py (the verdict rule), reduce.py (the grammar
+reduction), cache.py (what is kept on disk), deadline.py (time limits). This module only
+wires them together and must not grow logic of its own.
 """
 
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
 
+from tei_edition.conformance import deadline, engine, messages
 from tei_edition.diagnostics import Diagnostic, Severity
 
+__all__ = ["check_conformance", "check_conformance_files"]
 
-@lru_cache(maxsize=4)
-def _compiled(rng_path: str, mtime_ns: int) -> etree.RelaxNG:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    return etree.RelaxNG(etree.parse(rng_path, parser))
+_SCHEMA_HINT = "run `tei-edition schema fetch` or pass --tei-all PATH"
 
 
-def check_conformance(tree: etree._ElementTree, path: str,
-                      rng_path: str | os.PathLike[str]) -> list[Diagnostic]:
-    rng = Path(rng_path)
+def _unusable(rng_path: str | os.PathLike[str], error: Exception) -> Diagnostic:
+    return Diagnostic(str(rng_path), 0, 0, Severity.FATAL, "tei.schema-unusable",
+                      f"cannot use TEI schema: {error}", _SCHEMA_HINT)
+
+
+def _read_source(path: str) -> bytes | None:
     try:
-        schema = _compiled(str(rng.resolve()), rng.stat().st_mtime_ns)
-    except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError) as error:
-        return [Diagnostic(str(rng), 0, 0, Severity.FATAL, "tei.schema-unusable",
-                           f"cannot use TEI schema: {error}",
-                           "run `tei-edition schema fetch` or pass --tei-all PATH")]
-    if schema.validate(tree):
+        return Path(path).read_bytes()
+    except OSError:
+        return None
+
+
+def _judge_tree(tree: etree._ElementTree, path: str, schema: engine.Schema,
+                source: bytes | None) -> list[Diagnostic]:
+    try:
+        verdict = engine.judge(tree, schema)
+    except engine.SchemaUnusable as error:
+        return [_unusable(schema.path, error)]
+    if verdict.valid:
         return []
-    return [Diagnostic(path, entry.line, entry.column, Severity.ERROR, "tei.invalid",
-                       entry.message) for entry in schema.error_log]
+    if source is None:
+        source = _read_source(path)
+    return messages.diagnostics_for(path, verdict.errors, source)
+
+
+def _judge_file(path: str, schema: engine.Schema) -> list[Diagnostic]:
+    from tei_edition.xmlio import parse_xml_file
+
+    parsed = parse_xml_file(path)
+    if parsed.tree is None:
+        return list(parsed.diagnostics)
+    source = _read_source(path)
+    return list(parsed.diagnostics) + _judge_tree(parsed.tree, path, schema, source)
+
+
+def _outcome_diagnostics(path: str, outcome: deadline.Outcome,
+                         timeout: float) -> list[Diagnostic]:
+    if outcome.status == "ok":
+        return list(outcome.value)
+    if outcome.status == "timeout":
+        return [Diagnostic(path, 0, 0, Severity.FATAL, "tei.timeout",
+                           f"TEI conformance check gave no verdict within {timeout:g} s",
+                           f"allow more time with {deadline.TIMEOUT_ENV}=SECONDS, or check the "
+                           "file with jing")]
+    return [Diagnostic(path, 0, 0, Severity.FATAL, "tei.internal-error",
+                       f"TEI conformance check failed: {outcome.value}",
+                       "please report this with the file")]
+
+
+def check_conformance(tree: etree._ElementTree, path: str, rng_path: str | os.PathLike[str],
+                      timeout: float | None = None) -> list[Diagnostic]:
+    """Diagnostics of ``tree`` (read from ``path``) against the RELAX NG schema ``rng_path``;
+    [] when valid. Never raises on bad input; never runs longer than ``timeout`` seconds
+    (default $TEI_EDITION_CONFORMANCE_TIMEOUT or 60) where processes can fork."""
+    try:
+        schema = engine.load_schema(rng_path)
+    except engine.SchemaUnusable as error:
+        return [_unusable(rng_path, error)]
+    limit = timeout if timeout is not None else deadline.default_timeout()
+    outcome = deadline.run_bounded([lambda: _judge_tree(tree, path, schema, None)], 1, limit)[0]
+    return _outcome_diagnostics(path, outcome, limit)
+
+
+def check_conformance_files(paths: Sequence[str | os.PathLike[str]],
+                            rng_path: str | os.PathLike[str], jobs: int | None = None,
+                            timeout: float | None = None) -> list[Diagnostic]:
+    """Diagnostics of every file in ``paths`` (parse problems included), in input order,
+    judged in up to ``jobs`` processes (default: the usable CPUs), each file within
+    ``timeout`` seconds. A schema that cannot be used gives one fatal diagnostic."""
+    try:
+        schema = engine.load_schema(rng_path)
+    except engine.SchemaUnusable as error:
+        return [_unusable(rng_path, error)]
+    limit = timeout if timeout is not None else deadline.default_timeout()
+    names = [str(path) for path in paths]
+    tasks = [(lambda name=name: _judge_file(name, schema)) for name in names]
+    outcomes = deadline.run_bounded(tasks, jobs or deadline.default_jobs(), limit)
+    found: list[Diagnostic] = []
+    for name, outcome in zip(names, outcomes):
+        found.extend(_outcome_diagnostics(name, outcome, limit))
+    return found

@@ -1,0 +1,142 @@
+"""Run validation tasks in forked worker processes, at most ``jobs`` at a time, each with a
+deadline after which its process is killed.
+
+This module owns process handling for conformance: a libxml2 validation cannot be interrupted
+from Python, so a task that might run long runs in a child process that can be killed. It must
+not know what the tasks do. Where `os.fork` does not exist (Windows) tasks run in this process
+without a deadline.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import selectors
+import signal
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+DEFAULT_TIMEOUT_S = 60.0
+TIMEOUT_ENV = "TEI_EDITION_CONFORMANCE_TIMEOUT"
+
+
+def default_timeout() -> float:
+    try:
+        value = float(os.environ.get(TIMEOUT_ENV, DEFAULT_TIMEOUT_S))
+    except ValueError:
+        return DEFAULT_TIMEOUT_S
+    return value if value > 0 else DEFAULT_TIMEOUT_S
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else (os.cpu_count() or 1))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # "ok", "timeout" or "failed"
+    value: Any = None  # the task's result when ok, a message when failed
+
+
+@dataclass
+class _Running:
+    index: int
+    pid: int
+    fd: int
+    started: float
+    chunks: list[bytes]
+
+
+def run_bounded(tasks: Sequence[Callable[[], Any]], jobs: int, timeout: float) -> list[Outcome]:
+    """Each task's outcome, in task order. Results must be picklable."""
+    if not hasattr(os, "fork"):
+        return [_inline(task) for task in tasks]
+    outcomes: list[Outcome | None] = [None] * len(tasks)
+    waiting = list(range(len(tasks)))[::-1]
+    running: dict[int, _Running] = {}
+    selector = selectors.DefaultSelector()
+    try:
+        while waiting or running:
+            while waiting and len(running) < max(1, jobs):
+                index = waiting.pop()
+                child = _start(tasks[index], index)
+                running[child.fd] = child
+                selector.register(child.fd, selectors.EVENT_READ)
+            now = time.monotonic()
+            soonest = min(child.started + timeout for child in running.values())
+            for key, _ in selector.select(max(0.0, soonest - now)):
+                child = running[key.fd]
+                chunk = os.read(key.fd, 1 << 20)
+                if chunk:
+                    child.chunks.append(chunk)
+                    continue
+                selector.unregister(key.fd)
+                del running[key.fd]
+                outcomes[child.index] = _finish(child)
+            now = time.monotonic()
+            for fd, child in list(running.items()):
+                if now - child.started >= timeout:
+                    selector.unregister(fd)
+                    del running[fd]
+                    _kill(child)
+                    outcomes[child.index] = Outcome("timeout")
+    finally:
+        for child in running.values():
+            _kill(child)
+        selector.close()
+    return [outcome or Outcome("failed", "no result") for outcome in outcomes]
+
+
+def _inline(task: Callable[[], Any]) -> Outcome:
+    try:
+        return Outcome("ok", task())
+    except Exception as error:  # noqa: BLE001 - reported as a diagnostic by the caller
+        return Outcome("failed", f"{type(error).__name__}: {error}")
+
+
+def _start(task: Callable[[], Any], index: int) -> _Running:
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run, send the pickled outcome, leave without cleanup handlers
+        os.close(read_fd)
+        status = 0
+        try:
+            data = pickle.dumps(_inline(task))
+            view = memoryview(data)
+            while view:
+                written = os.write(write_fd, view)
+                view = view[written:]
+        except BaseException:  # noqa: BLE001 - nothing to report to in a forked child
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_fd)
+    return _Running(index, pid, read_fd, time.monotonic(), [])
+
+
+def _finish(child: _Running) -> Outcome:
+    os.close(child.fd)
+    _, status = os.waitpid(child.pid, 0)
+    try:
+        outcome = pickle.loads(b"".join(child.chunks))
+    except Exception:  # noqa: BLE001 - a child that died mid-write
+        signal_number = os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
+        reason = (f"killed by signal {signal_number}" if signal_number
+                  else f"exit status {os.WEXITSTATUS(status)}")
+        return Outcome("failed", f"validation worker ended without a result ({reason})")
+    return outcome if isinstance(outcome, Outcome) else Outcome("failed", "bad worker result")
+
+
+def _kill(child: _Running) -> None:
+    try:
+        os.kill(child.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    try:
+        os.close(child.fd)
+    except OSError:
+        pass
+    os.waitpid(child.pid, 0)

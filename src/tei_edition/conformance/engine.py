@@ -1,0 +1,164 @@
+"""Judge one parsed document against a RELAX NG grammar (tei_all.rng) quickly and soundly.
+
+This module owns the verdict rule and the per-process memory of grammars. It must not fork,
+time out or read documents from disk (see deadline.py and __init__.py).
+
+The verdict rule (docs/performance.md explains it at length):
+1. Reduce the grammar to the document's element and attribute names ("prune" shape, see
+   reduce.py), compile it with libxml2, validate. ACCEPT is final: the reduced grammar
+   matches the same documents over those names as the full grammar.
+2. On REJECT, confirm with the differently shaped "stub" reduction. Both reject: the document
+   is invalid, and the stub grammar's errors (which name the expected elements) are reported.
+3. The two disagree: one of them met a libxml2 bug, so the unreduced grammar decides (slow:
+   ~10 s to compile tei_all.rng, once per process).
+A grammar this module cannot read (include, combine, ...) is used unreduced.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from tei_edition.conformance import cache
+from tei_edition.conformance.grammar import UnsupportedGrammar, read_grammar
+from tei_edition.conformance.reduce import reduce_grammar, to_rng
+
+
+class SchemaUnusable(Exception):
+    """The schema file cannot be read or compiled."""
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A schema file known by content: its path, bytes' sha256 and (when readable) IR."""
+
+    path: str
+    sha256: str
+    ir: dict[str, Any] | None  # None: a grammar shape reduce.py does not handle
+
+
+@dataclass(frozen=True)
+class Verdict:
+    valid: bool
+    errors: tuple[tuple[int, str], ...]  # (line, libxml2 message)
+    route: str  # which rule decided: "reduced", "confirmed", "full"
+
+
+def load_schema(rng_path: str | os.PathLike[str]) -> Schema:
+    path = Path(rng_path)
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise SchemaUnusable(f"cannot read TEI schema {path}: {error.strerror or error}") from None
+    return _load_schema(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load_schema(path: str, mtime_ns: int, size: int) -> Schema:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise SchemaUnusable(f"cannot read TEI schema {path}: {error.strerror or error}") from None
+    digest = cache.sha256_hex(data)
+    name = cache.ir_key(digest)
+    stored = cache.read_record(name)
+    if stored is not None:
+        try:
+            return Schema(path, digest, marshal.loads(stored))
+        except (ValueError, EOFError, TypeError):
+            pass  # a damaged record: rebuild it below
+    try:
+        ir = read_grammar(data)
+    except UnsupportedGrammar:
+        return Schema(path, digest, None)
+    except etree.XMLSyntaxError as error:
+        raise SchemaUnusable(f"TEI schema {path} is not well-formed XML: {error}") from None
+    cache.write_record(name, marshal.dumps(ir))
+    return Schema(path, digest, ir)
+
+
+def names_in(tree: etree._ElementTree) -> tuple[frozenset[tuple[str, str]],
+                                                 frozenset[tuple[str, str]]]:
+    """The (namespace, local name) pairs of the document's elements and attributes."""
+    elements: set[str] = set()
+    attributes: set[str] = set()
+    for element in tree.iter(tag=etree.Element):
+        elements.add(element.tag)
+        attributes.update(element.attrib)
+    return frozenset(map(_split, elements)), frozenset(map(_split, attributes))
+
+
+def _split(clark: str) -> tuple[str, str]:
+    if clark.startswith("{"):
+        ns, _, local = clark[1:].partition("}")
+        return ns, local
+    return "", clark
+
+
+@lru_cache(maxsize=64)
+def _compile(rng_bytes: bytes) -> etree.RelaxNG:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=True)
+    return etree.RelaxNG(etree.fromstring(rng_bytes, parser))
+
+
+def reduced_grammar(schema: Schema, elements: frozenset[tuple[str, str]],
+                    attributes: frozenset[tuple[str, str]], mode: str) -> etree.RelaxNG:
+    """The compiled reduction of ``schema`` to these names (disk-cached as RNG bytes)."""
+    assert schema.ir is not None
+    key = cache.reduced_key(schema.sha256, mode, [f"{ns} {n}" for ns, n in elements],
+                            [f"{ns} {n}" for ns, n in attributes])
+    rng_bytes = cache.read_record(key)
+    if rng_bytes is not None:
+        try:
+            return _compile(rng_bytes)
+        except (etree.XMLSyntaxError, etree.RelaxNGParseError):
+            pass  # damaged beyond its digest (cannot happen by accident); rebuild
+    start, defines = reduce_grammar(schema.ir, elements, attributes, mode)
+    rng_bytes = to_rng(start, defines, schema.ir)
+    compiled = _compile(rng_bytes)
+    cache.write_record(key, rng_bytes)
+    return compiled
+
+
+@lru_cache(maxsize=2)
+def full_grammar(path: str, sha256: str) -> etree.RelaxNG:
+    """tei_all.rng compiled as it is (about 10 s); the arbiter of rule 3."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=True)
+    try:
+        return etree.RelaxNG(etree.parse(path, parser))
+    except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError) as error:
+        raise SchemaUnusable(f"cannot compile TEI schema {path}: {error}") from None
+
+
+def _run(grammar: etree.RelaxNG, tree: etree._ElementTree) -> tuple[bool, tuple[tuple[int, str], ...]]:
+    if grammar.validate(tree):
+        return True, ()
+    errors = tuple((entry.line, entry.message) for entry in grammar.error_log)
+    return False, errors
+
+
+def judge(tree: etree._ElementTree, schema: Schema) -> Verdict:
+    """The verdict of ``schema`` on ``tree`` by the rule in the module doc."""
+    if schema.ir is None:
+        valid, errors = _run(full_grammar(schema.path, schema.sha256), tree)
+        return Verdict(valid, errors, "full")
+    elements, attributes = names_in(tree)
+    try:
+        valid, _ = _run(reduced_grammar(schema, elements, attributes, "prune"), tree)
+        if valid:
+            return Verdict(True, (), "reduced")
+        confirmed, errors = _run(reduced_grammar(schema, elements, attributes, "stub"), tree)
+        if not confirmed:
+            return Verdict(False, errors, "confirmed")
+    except etree.RelaxNGParseError:
+        pass  # libxml2 refused a reduced grammar: let the full grammar decide
+    valid, errors = _run(full_grammar(schema.path, schema.sha256), tree)
+    return Verdict(valid, errors, "full")

@@ -1,0 +1,322 @@
+"""Reduce a grammar's IR to the element and attribute names one document uses.
+
+This module owns the rewriting of a grammar (IR from grammar.py) into a smaller grammar that
+gives the same verdict on every document whose element and attribute names lie in the given
+sets, and its serialisation back to RNG bytes. It must not validate or touch files.
+
+Why it is sound: an `element` or `attribute` pattern whose name class matches no name of the
+document can never match any part of that document, so replacing it is invisible to the
+document's verdict. Two replacements are offered, which give libxml2 two differently shaped
+grammars for the same language over the document's names (engine.py uses the second to
+confirm a rejection by the first):
+
+- "prune": the pattern becomes `notAllowed`, and notAllowed is then propagated as RELAX NG
+  simplification does (RELAX NG §4.19): a choice drops the branch; group, interleave,
+  oneOrMore, mixed, list, element and attribute containing it become notAllowed; zeroOrMore
+  and optional of it become empty. Smallest grammar; a broken document may collapse to a
+  notAllowed start, so its errors are unpositioned.
+- "stub": an absent element keeps its name but gets empty content and no attributes
+  (`element x { empty }`); it still never matches, and libxml2 still names it in its errors.
+
+Both also rewrite nested repetitions `(A+, B*)+` to the equivalent `A, (A|B)*` (any sequence
+of A- and B-items that starts with an A-item), when A and B are element-only: libxml2's
+backtracking takes time cubic in the list length on the nested form (TEI listPerson,
+listPlace, listBibl), linear on the flat one.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from tei_edition.conformance.grammar import RNG_NS, NameClass, Pattern
+
+Name = tuple[str, str]
+
+NOT_ALLOWED: Pattern = ("notAllowed",)
+EMPTY: Pattern = ("empty",)
+_MODES = ("prune", "stub")
+
+
+def nameclass_matches(nameclass: NameClass, name: Name) -> bool:
+    kind = nameclass[0]
+    if kind == "name":
+        return (nameclass[1], nameclass[2]) == name
+    if kind == "choice":
+        return any(nameclass_matches(child, name) for child in nameclass[1])
+    if kind == "anyName":
+        return nameclass[1] is None or not nameclass_matches(nameclass[1], name)
+    # nsName
+    return name[0] == nameclass[1] and (nameclass[2] is None
+                                        or not nameclass_matches(nameclass[2], name))
+
+
+class _Reducer:
+    def __init__(self, ir: dict[str, Any], elements: frozenset[Name],
+                 attributes: frozenset[Name], mode: str) -> None:
+        if mode not in _MODES:
+            raise ValueError(f"mode must be one of {_MODES}")
+        self.source: dict[str, Pattern] = ir["defines"]
+        self.elements = elements
+        self.attributes = attributes
+        self.mode = mode
+        self.done: dict[str, Pattern] = {}
+        self.in_progress: set[str] = set()
+        self.assumed_alive: set[str] = set()  # refs kept while their define was unfinished
+        self.dead: set[str] = set()
+        self.element_only_memo: dict[str, bool] = {}
+
+    def uses(self, nameclass: NameClass, names: frozenset[Name]) -> bool:
+        if nameclass[0] == "name":
+            return (nameclass[1], nameclass[2]) in names
+        return any(nameclass_matches(nameclass, name) for name in names)
+
+    # -- simplification --------------------------------------------------------------------
+
+    def define(self, name: str) -> Pattern:
+        if name in self.done:
+            return self.done[name]
+        self.in_progress.add(name)
+        body = self.simplify(self.source[name])
+        self.in_progress.discard(name)
+        self.done[name] = body
+        if body == NOT_ALLOWED:
+            self.dead.add(name)
+        return body
+
+    def simplify(self, pattern: Pattern) -> Pattern:
+        kind = pattern[0]
+        if kind == "ref":
+            name = pattern[1]
+            if name in self.dead:
+                return NOT_ALLOWED
+            if name in self.in_progress:
+                self.assumed_alive.add(name)
+                return pattern
+            return NOT_ALLOWED if self.define(name) == NOT_ALLOWED else pattern
+        if kind == "element":
+            if not self.uses(pattern[1], self.elements):
+                return NOT_ALLOWED if self.mode == "prune" else ("element", pattern[1], EMPTY)
+            content = self.simplify(pattern[2])
+            return NOT_ALLOWED if content == NOT_ALLOWED else ("element", pattern[1], content)
+        if kind == "attribute":
+            if not self.uses(pattern[1], self.attributes):
+                return NOT_ALLOWED
+            content = self.simplify(pattern[2])
+            return NOT_ALLOWED if content == NOT_ALLOWED else ("attribute", pattern[1], content)
+        if kind == "choice":
+            return self.choice(pattern[1])
+        if kind in ("group", "interleave"):
+            return self.sequence(kind, pattern[1])
+        if kind in ("zeroOrMore", "optional"):
+            inner = self.simplify(pattern[1])
+            if inner in (NOT_ALLOWED, EMPTY):
+                return EMPTY
+            if kind == "zeroOrMore" and inner[0] in ("oneOrMore", "zeroOrMore"):
+                return ("zeroOrMore", inner[1])  # (A+)* = (A*)* = A*
+            if kind == "zeroOrMore":
+                flat = self.flatten_nested_repetition(inner)
+                if flat is not None:
+                    return ("optional", flat)  # (A, B*)* = (A, (A|B)*)?
+            return (kind, inner)
+        if kind == "oneOrMore":
+            inner = self.simplify(pattern[1])
+            if inner in (NOT_ALLOWED, EMPTY):
+                return inner
+            if inner[0] in ("oneOrMore", "zeroOrMore"):
+                return inner  # (A+)+ = A+, (A*)+ = A*
+            return self.flatten_nested_repetition(inner) or ("oneOrMore", inner)
+        if kind in ("mixed", "list"):
+            inner = self.simplify(pattern[1])
+            return NOT_ALLOWED if inner == NOT_ALLOWED else (kind, inner)
+        if kind == "data" and pattern[4] is not None:
+            exception = self.simplify(pattern[4])
+            return pattern[:4] + ((None if exception == NOT_ALLOWED else exception),)
+        return pattern  # text, empty, notAllowed, value, data without except
+
+    def choice(self, branches: tuple[Pattern, ...]) -> Pattern:
+        kept: list[Pattern] = []
+        for branch in branches:
+            simple = self.simplify(branch)
+            members = simple[1] if simple[0] == "choice" else (simple,)
+            for member in members:
+                if member != NOT_ALLOWED and member not in kept:
+                    kept.append(member)
+        if not kept:
+            return NOT_ALLOWED
+        return kept[0] if len(kept) == 1 else ("choice", tuple(kept))
+
+    def sequence(self, kind: str, parts: tuple[Pattern, ...]) -> Pattern:
+        kept: list[Pattern] = []
+        for part in parts:
+            simple = self.simplify(part)
+            if simple == NOT_ALLOWED:
+                return NOT_ALLOWED
+            if simple != EMPTY:
+                kept.append(simple)
+        if not kept:
+            return EMPTY
+        return kept[0] if len(kept) == 1 else (kind, tuple(kept))
+
+    # -- the nested-repetition rewrite -----------------------------------------------------
+
+    def flatten_nested_repetition(self, inner: Pattern) -> Pattern | None:
+        """`(A+, B*)+` and `(A, B*)+` -> `A, (A|B)*` when A and B are element-only: both
+        sides match exactly the sequences of A- and B-items that start with an A-item."""
+        if inner[0] != "group" or len(inner[1]) != 2:
+            return None
+        first, second = inner[1]
+        if second[0] != "zeroOrMore":
+            return None
+        item_a = first[1] if first[0] == "oneOrMore" else first
+        item_b = second[1]
+        if not (self.element_only(item_a) and self.element_only(item_b)):
+            return None
+        branches: list[Pattern] = []
+        for item in (item_a, item_b):
+            for member in (item[1] if item[0] == "choice" else (item,)):
+                if member not in branches:
+                    branches.append(member)
+        return ("group", (item_a, ("zeroOrMore", ("choice", tuple(branches)))))
+
+    def element_only(self, pattern: Pattern) -> bool:
+        """True when the pattern matches only element children (no text, data, attributes).
+
+        Judged on the source grammar: removing patterns never adds text or attributes."""
+        kind = pattern[0]
+        if kind == "element":
+            return True
+        if kind == "ref":
+            name = pattern[1]
+            if name not in self.element_only_memo:
+                self.element_only_memo[name] = False  # a cycle without an element: say no
+                self.element_only_memo[name] = self.element_only(self.source[name])
+            return self.element_only_memo[name]
+        if kind in ("choice", "group", "interleave"):
+            return all(self.element_only(child) for child in pattern[1])
+        if kind in ("oneOrMore", "zeroOrMore", "optional"):
+            return self.element_only(pattern[1])
+        return kind in ("empty", "notAllowed")
+
+    # -- result ----------------------------------------------------------------------------
+
+    def run(self, start: Pattern) -> tuple[Pattern, dict[str, Pattern]]:
+        simple_start = self.simplify(start)
+        # A ref kept while its define was unfinished may point at a define that later turned
+        # out notAllowed; redo with that knowledge until nothing changes (dead only grows).
+        while self.assumed_alive & self.dead:
+            dead = set(self.dead)
+            self.__init__({"defines": self.source}, self.elements, self.attributes, self.mode)
+            self.dead = dead
+            simple_start = self.simplify(start)
+        return simple_start, _reachable(simple_start, self.done)
+
+
+def _reachable(start: Pattern, bodies: dict[str, Pattern]) -> dict[str, Pattern]:
+    found: dict[str, Pattern] = {}
+    stack = [start]
+    while stack:
+        pattern = stack.pop()
+        kind = pattern[0]
+        if kind == "ref":
+            if pattern[1] not in found:
+                found[pattern[1]] = bodies[pattern[1]]
+                stack.append(bodies[pattern[1]])
+        elif kind in ("choice", "group", "interleave"):
+            stack.extend(pattern[1])
+        elif kind in ("element", "attribute"):
+            stack.append(pattern[2])
+        elif kind in ("oneOrMore", "zeroOrMore", "optional", "mixed", "list"):
+            stack.append(pattern[1])
+        elif kind == "data" and pattern[4] is not None:
+            stack.append(pattern[4])
+    return dict(sorted(found.items()))
+
+
+def reduce_grammar(ir: dict[str, Any], elements: frozenset[Name], attributes: frozenset[Name],
+                   mode: str = "prune") -> tuple[Pattern, dict[str, Pattern]]:
+    """(start, defines) of the grammar reduced to the given names; see the module doc."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 20000))  # define chains nest a few hundred deep
+    try:
+        return _Reducer(ir, elements, attributes, mode).run(ir["start"])
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+# -- serialisation ---------------------------------------------------------------------------
+
+def to_rng(start: Pattern, defines: dict[str, Pattern], ir: dict[str, Any]) -> bytes:
+    """RNG bytes for a reduced grammar; namespaces and datatype libraries are written out."""
+    out: list[str] = [f'<grammar xmlns="{RNG_NS}" datatypeLibrary={quoteattr(ir["root_library"])}>'
+                      "<start>"]
+    _write(start, out)
+    out.append("</start>")
+    for name, body in defines.items():
+        out.append(f"<define name={quoteattr(name)}>")
+        _write(body, out)
+        out.append("</define>")
+    out.append("</grammar>")
+    return "".join(out).encode("utf-8")
+
+
+def _write_nameclass(nameclass: NameClass, out: list[str]) -> None:
+    kind = nameclass[0]
+    if kind == "name":
+        out.append(f"<name ns={quoteattr(nameclass[1])}>{escape(nameclass[2])}</name>")
+    elif kind == "choice":
+        out.append("<choice>")
+        for child in nameclass[1]:
+            _write_nameclass(child, out)
+        out.append("</choice>")
+    else:
+        exception = nameclass[1] if kind == "anyName" else nameclass[2]
+        attrs = "" if kind == "anyName" else f" ns={quoteattr(nameclass[1])}"
+        if exception is None:
+            out.append(f"<{kind}{attrs}/>")
+        else:
+            out.append(f"<{kind}{attrs}><except>")
+            _write_nameclass(exception, out)
+            out.append(f"</except></{kind}>")
+
+
+def _write(pattern: Pattern, out: list[str]) -> None:
+    kind = pattern[0]
+    if kind in ("element", "attribute"):
+        nameclass = pattern[1]
+        if nameclass[0] == "name":
+            out.append(f"<{kind} name={quoteattr(nameclass[2])} ns={quoteattr(nameclass[1])}>")
+        else:
+            out.append(f"<{kind}>")
+            _write_nameclass(nameclass, out)
+        _write(pattern[2], out)
+        out.append(f"</{kind}>")
+    elif kind in ("choice", "group", "interleave"):
+        out.append(f"<{kind}>")
+        for child in pattern[1]:
+            _write(child, out)
+        out.append(f"</{kind}>")
+    elif kind in ("oneOrMore", "zeroOrMore", "optional", "mixed", "list"):
+        out.append(f"<{kind}>")
+        _write(pattern[1], out)
+        out.append(f"</{kind}>")
+    elif kind == "ref":
+        out.append(f"<ref name={quoteattr(pattern[1])}/>")
+    elif kind == "data":
+        _, library, type_name, params, exception = pattern
+        out.append(f"<data type={quoteattr(type_name)} datatypeLibrary={quoteattr(library)}>")
+        for param, value in params:
+            out.append(f"<param name={quoteattr(param)}>{escape(value)}</param>")
+        if exception is not None:
+            out.append("<except>")
+            _write(exception, out)
+            out.append("</except>")
+        out.append("</data>")
+    elif kind == "value":
+        _, library, type_name, ns, text = pattern
+        typed = (f" type={quoteattr(type_name)} datatypeLibrary={quoteattr(library)}"
+                 if type_name is not None else "")
+        out.append(f"<value{typed} ns={quoteattr(ns)}>{escape(text)}</value>")
+    else:
+        out.append(f"<{kind}/>")
