@@ -176,10 +176,12 @@ def run_stylesheet(xslt: etree.XSLT, tree: etree._ElementTree | etree._Element,
     try:
         return xslt(tree, **quoted)
     except etree.XSLTApplyError as error:
-        messages = [e for e in xslt.error_log if e.message.strip()]
-        terminated = any("terminat" in e.message.lower() for e in messages) or any(
-            e.domain_name == "XSLT" and e.type_name == "ERR_OK" for e in messages)
-        code = "render.terminated" if terminated else "render.failed"
+        entries = [e for e in xslt.error_log if e.message.strip()]
+        # libxslt reports a failing instruction as "runtime error, element ..." next to the
+        # reason; xsl:message terminate="yes" leaves only the message itself.
+        failed = any(e.message.startswith("runtime error") for e in entries)
+        messages = [e for e in entries if not e.message.startswith("runtime error")]
+        code = "render.failed" if failed else "render.terminated"
         raise StylesheetError(_message_diagnostics(messages, tree, label, code, str(error))) from None
 
 
