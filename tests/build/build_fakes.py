@@ -7,12 +7,12 @@ renderer gives each turn the HTML id of its TEI xml:id, as the real one does.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from lxml import etree
 
 from tei_edition.build import Stages
+from tei_edition.build.stages import metadata_says_check_only
 from tei_edition.diagnostics import Diagnostic, Severity
 from tei_edition.xmlio import TEI_NS, XML_NS
 
@@ -60,11 +60,6 @@ def fake_convert(transcript: Path, metadata: Path | None):
     return root.getroottree(), diagnostics
 
 
-def fake_check_only(metadata: Path):
-    data = tomllib.loads(metadata.read_text(encoding="utf-8"))
-    return bool(data.get("check_only")), []
-
-
 def fake_validate(tree, path: str, profile: str, tei_all):
     title = tree.getroot().findtext(f".//{T}title") or ""
     if "INVALID" in title:
@@ -90,7 +85,8 @@ def fake_render(tree, to: str, view: str):
     return etree.tostring(html, method="html"), []
 
 
-FAKE_STAGES = Stages(convert=fake_convert, tei_check_only=fake_check_only,
+# the metadata policy is the real one: it reads one TOML key and needs no other stage
+FAKE_STAGES = Stages(convert=fake_convert, tei_check_only=metadata_says_check_only,
                      validate=fake_validate, render=fake_render)
 
 

@@ -119,7 +119,7 @@ def test_site_has_no_dead_links(collection):
 
 def test_check_only_tei_is_never_rewritten(tmp_path):
     editions = tmp_path / "editions"
-    folder = write_edition(editions, "hand", "Hand\nSmith: Hi.\n", "check_only = true\n")
+    folder = write_edition(editions, "hand", "Hand\nSmith: Hi.\n", 'tei = "hand-maintained"\n')
     hand_tei = (b'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>'
                 b'<fileDesc><titleStmt><title>Edited by hand</title></titleStmt></fileDesc>'
                 b'</teiHeader><text><body/></text></TEI>\n')

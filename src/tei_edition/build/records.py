@@ -54,12 +54,14 @@ def _snippet(text: str) -> str:
     return " ".join(words[:_SNIPPET_WORDS]) + (" …" if len(words) > _SNIPPET_WORDS else "")
 
 
-def _anchor(element: Any, ids: set[str]) -> str | None:
-    """The id of the element in the HTML, else of its nearest ancestor that the HTML has.
-
-    The renderer carries TEI xml:id values over to HTML ids; an element without one is linked
-    through its turn or division, and a link is never made to an id the page does not have.
+def _anchor(element: Any, rendered_id: str, ids: set[str]) -> str | None:
+    """The HTML id of a turn or mention: the renderer's own numbering (`turn-N` for the N-th
+    `sp` of the document, `mention-N` for the N-th `persName`/`rs` with @ref in `text`, see
+    xslt/common.xsl and html.xsl), else a TEI xml:id the page carries (the element's or its
+    nearest ancestor's). A link is never made to an id the page does not have.
     """
+    if rendered_id in ids:
+        return rendered_id
     node = element
     while node is not None:
         xml_id = node.get(_XML_ID)
@@ -90,21 +92,33 @@ def _persons(root: Any) -> dict[str, dict[str, Any]]:
 
 def _occurrences(root: Any, ids: set[str], known: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     occurrences: list[dict[str, Any]] = []
-    body = _first(root, "tei:text")
-    if body is None:
+    text = _first(root, "tei:text")
+    if text is None:
         return occurrences
-    for element in body.iter(f"{{{TEI_NS}}}sp", f"{{{TEI_NS}}}persName"):
+    turn_number = len(root.xpath("tei:teiHeader//tei:sp", namespaces=_NS))
+    mention_number = 0
+    for element in text.iter(f"{{{TEI_NS}}}sp", f"{{{TEI_NS}}}persName", f"{{{TEI_NS}}}rs"):
         is_turn = element.tag == f"{{{TEI_NS}}}sp"
-        targets = _pointers(element.get("who" if is_turn else "ref"))
         if is_turn:
+            turn_number += 1
+            rendered_id = f"turn-{turn_number}"
+            targets = _pointers(element.get("who"))
             label = _text(_first(element, "tei:speaker"))
-            text = _snippet(_text(element)[len(label):].strip()) if label else _snippet(_text(element))
+            speech = _text(element)
+            text_of = _snippet(speech[len(label):].strip() if label and speech.startswith(label)
+                               else speech)
+        elif element.get("ref") is not None:
+            mention_number += 1
+            rendered_id = f"mention-{mention_number}"
+            targets = _pointers(element.get("ref"))
+            label, text_of = _text(element), ""
         else:
-            label, text = _text(element), ""
+            continue
         for person in targets:
             if person in known:
                 occurrences.append({"person": person, "kind": "turn" if is_turn else "mention",
-                                    "anchor": _anchor(element, ids), "label": label, "text": text})
+                                    "anchor": _anchor(element, rendered_id, ids),
+                                    "label": label, "text": text_of})
     return occurrences
 
 

@@ -50,11 +50,25 @@ def convert_transcript(transcript: Path, metadata: Path | None) -> tuple[Tree | 
     return result.tree, list(result.diagnostics)
 
 
-def metadata_says_check_only(metadata: Path) -> tuple[bool, list[Diagnostic]]:
-    from tei_edition.convert import load_metadata
+# The metadata key through which an edition declares its TEI hand-maintained: the build then
+# checks it but never regenerates or rewrites it (docs/build.md).
+TEI_POLICY_KEY = "tei"
+CHECK_ONLY_VALUES = frozenset({"hand-maintained", "check-only"})
 
-    loaded, diagnostics = load_metadata(metadata)
-    return bool(loaded is not None and getattr(loaded, "tei_check_only", False)), list(diagnostics)
+
+def metadata_says_check_only(metadata: Path) -> tuple[bool, list[Diagnostic]]:
+    """True when the metadata has ``tei = "hand-maintained"`` (or ``"check-only"``).
+
+    The file is only looked at for this one key; reading problems are left to the converter,
+    which reports them with the rest of the metadata.
+    """
+    import tomllib
+
+    try:
+        data = tomllib.loads(metadata.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False, []
+    return str(data.get(TEI_POLICY_KEY, "")).strip().lower() in CHECK_ONLY_VALUES, []
 
 
 def validate_tei(tree: Tree, path: str, profile: str, tei_all: Path | None) -> list[Diagnostic]:
