@@ -1,0 +1,123 @@
+"""`tei-edition validate PATH...`: check TEI files against the project schema, the house rules,
+the Python checks and TEI P5 (tei_all.rng), and report diagnostics.
+
+This module only parses options, expands paths and prints; the work is
+`tei_edition.validation.validate_file`, a pure function per file. It imports click and the
+standard library at module level only (lxml loads when the command runs).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from tei_edition.cli import emit_diagnostics, fail_on_option, format_option
+
+PROFILE_HELP = ("project: the project's XSD, rules and checks; tei: TEI P5 conformance only "
+                "(for TEI written by others); all: both. Default: all when a tei_all.rng is "
+                "configured, else project.")
+
+
+def expand_paths(arguments: tuple[str, ...]) -> tuple[list[Path], list[str]]:
+    """Files to validate (folders: every *.xml below, sorted; globs expanded) and the
+    arguments that matched nothing."""
+    files: list[Path] = []
+    missing: list[str] = []
+    for argument in arguments:
+        candidate = Path(argument)
+        if candidate.is_dir():
+            files.extend(sorted(p for p in candidate.rglob("*.xml") if p.is_file()))
+        elif candidate.exists():
+            files.append(candidate)
+        elif glob.has_magic(argument):
+            matched = sorted(Path(p) for p in glob.glob(argument, recursive=True))
+            found = [p for m in matched for p in (sorted(m.rglob("*.xml")) if m.is_dir() else [m])]
+            files.extend(found) if found else missing.append(argument)
+        else:
+            missing.append(argument)
+    unique = list(dict.fromkeys(files))
+    return unique, missing
+
+
+@click.command(epilog="Exit codes: 0 clean, 1 problems at or above --fail-on, 2 usage, "
+                      "3 could not run (no tei_all.rng for --profile tei/all, unreadable file).")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--profile", type=click.Choice(["project", "tei", "all"]), default=None,
+              help=PROFILE_HELP)
+@click.option("--tei-all", "tei_all", type=click.Path(dir_okay=False), default=None,
+              help="tei_all.rng to check conformance against (else $TEI_EDITION_TEI_ALL, "
+                   "else the copy stored by `tei-edition schema fetch`).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Validate this many files in parallel (separate processes).")
+@format_option
+@fail_on_option
+def validate(paths: tuple[str, ...], profile: str | None, tei_all: str | None, jobs: int,
+             output_format: str, fail_on: str) -> None:
+    """Validate TEI files, folders (every *.xml below) and glob patterns.
+
+    Diagnostics go to stderr as `path:line:col: severity [code] message`; one fault gives
+    one line, from the most specific check (docs/validation.md).
+    """
+    from tei_edition import resources
+    from tei_edition.diagnostics import Diagnostic, Severity, exit_code_for
+
+    files, missing = expand_paths(paths)
+    general: list[Diagnostic] = [
+        Diagnostic(argument, 0, 0, Severity.FATAL, "io.not-found",
+                   "no such file or folder, and no file matches it") for argument in missing]
+    rng = resources.find_tei_all(tei_all)
+    chosen = profile or ("all" if rng is not None else "project")
+    if rng is None and chosen in ("tei", "all"):
+        general.append(Diagnostic("<tei_all.rng>", 0, 0, Severity.FATAL,
+                                  "validate.tei-all-missing",
+                                  f"--profile {chosen} needs TEI P5's tei_all.rng, and none is "
+                                  "configured", _CONFIGURE_HINT))
+        files = []
+    elif rng is not None and chosen != "project" and not rng.is_file():
+        general.append(Diagnostic(str(rng), 0, 0, Severity.FATAL, "validate.tei-all-missing",
+                                  "the configured tei_all.rng does not exist", _CONFIGURE_HINT))
+        files = []
+    elif rng is None and profile is None:
+        general.append(Diagnostic("<tei_all.rng>", 0, 0, Severity.INFO,
+                                  "validate.conformance-skipped",
+                                  "TEI conformance (tei_all.rng) was not checked: none is "
+                                  "configured; validated with --profile project",
+                                  _CONFIGURE_HINT))
+    results = _validate_all(files, chosen, rng, jobs)
+    found = general + results
+    emit_diagnostics(found, output_format)
+    if output_format == "text":
+        _summary(len(files), found)
+    sys.exit(exit_code_for(found, Severity.parse(fail_on)))
+
+
+_CONFIGURE_HINT = ("run `tei-edition schema fetch`, or pass --tei-all PATH, or set "
+                   "TEI_EDITION_TEI_ALL")
+
+
+def _validate_all(files: list[Path], profile: str, rng: Path | None, jobs: int) -> list:
+    from tei_edition.validation import validate_file
+
+    if jobs <= 1 or len(files) <= 1:
+        return [d for f in files for d in validate_file(f, profile=profile, tei_all=rng)]
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    work = partial(validate_file, profile=profile, tei_all=rng)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files), os.cpu_count() or 1)) as pool:
+        return [d for result in pool.map(work, files) for d in result]
+
+
+def _summary(count: int, found: list) -> None:
+    from tei_edition.diagnostics import Severity
+
+    def tally(severity: Severity) -> int:
+        return sum(1 for d in found if d.severity is severity)
+
+    errors = tally(Severity.ERROR) + tally(Severity.FATAL)
+    click.echo(f"validated {count} file{'s' if count != 1 else ''}: {errors} error(s), "
+               f"{tally(Severity.WARNING)} warning(s), {tally(Severity.INFO)} info")

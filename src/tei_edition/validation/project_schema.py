@@ -1,0 +1,153 @@
+"""The project schema layer: schema/tei-edition.xsd, decided by lxml, explained by xmlschema.
+
+lxml's `XMLSchema` (libxml2) decides whether a document is valid: it is ~70 times faster than
+xmlschema (guide/PERFORMANCE.md). Only when it fails does xmlschema run, to give each error the
+element's path (``/TEI/text/body/div/sp[3]/p[2]``); it gets the already parsed lxml tree, so
+line numbers survive, runs sandboxed (no network, no entity expansion) and never follows
+``xsi:schemaLocation``. Codes (``schema.*``) come from libxml2's error types, which are
+stable. This module must not know about the rules, the checks or tei_all.rng.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from tei_edition import resources
+from tei_edition.diagnostics import Diagnostic, Severity
+from tei_edition.validation.findings import LAYER_SCHEMA, Finding, clean_name
+
+XSD_NAME = "tei-edition.xsd"
+
+# Above this many elements the explanation pass (xmlschema, ~2 s per MB) is skipped and
+# libxml2's own messages are used: the verdict is the same, only the paths are missing.
+EXPLAIN_MAX_ELEMENTS = 20_000
+
+_ELEMENT_ATTR = re.compile(r"^Element '([^']+)'(?:, attribute '([^']+)')?: ?(.*)$", re.S)
+_NAMED_ATTRIBUTE = re.compile(r"attribute '([^']+)'")
+_EXPECTED = re.compile(r"Expected is (?:one of )?\(?\s*(.*?)\s*\)?\.?$", re.S)
+
+
+def xsd_path() -> Path:
+    return resources.schema_dir() / XSD_NAME
+
+
+@lru_cache(maxsize=2)
+def _compiled(path: str, mtime_ns: int) -> etree.XMLSchema:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    return etree.XMLSchema(etree.parse(path, parser))
+
+
+@lru_cache(maxsize=2)
+def _explainer(path: str, mtime_ns: int) -> Any:
+    import xmlschema  # heavy (0.5 s to build the schema): only when a document failed
+
+    # sandbox: only files under schema/ (xml.xsd); defuse: parse schema files safely.
+    return xmlschema.XMLSchema(path, allow="sandbox", defuse="always")
+
+
+def compiled_schema() -> etree.XMLSchema:
+    path = xsd_path()
+    return _compiled(str(path), path.stat().st_mtime_ns)
+
+
+def check_project_schema(tree: etree._ElementTree, path: str) -> list[Finding]:
+    """Findings of the project XSD for ``tree``; empty when it is valid."""
+    try:
+        schema = compiled_schema()
+    except (OSError, etree.XMLSchemaParseError, etree.XMLSyntaxError) as error:
+        return [Finding(Diagnostic(str(xsd_path()), 0, 0, Severity.FATAL, "schema.unusable",
+                                   f"cannot use the project schema: {error}",
+                                   "reinstall tei-edition; schema/ is part of it"),
+                        None, None, LAYER_SCHEMA)]
+    if schema.validate(tree):
+        return []
+    paths = _explained_paths(tree)
+    return [_finding(entry, path, paths) for entry in schema.error_log]
+
+
+def _explained_paths(tree: etree._ElementTree) -> dict[int, str]:
+    """line -> element path, from xmlschema's explanation of the failure (best effort)."""
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    if sum(1 for _ in root.iter()) > EXPLAIN_MAX_ELEMENTS:
+        return {}
+    import xmlschema
+
+    xsd = xsd_path()
+    schema = _explainer(str(xsd), xsd.stat().st_mtime_ns)
+    resource = xmlschema.XMLResource(root, allow="none", defuse="always")
+    paths: dict[int, str] = {}
+    for error in schema.iter_errors(resource, use_location_hints=False):
+        line = getattr(error, "sourceline", None)
+        if line and error.path and line not in paths:
+            paths[line] = error.path
+    return paths
+
+
+def _finding(entry: Any, path: str, paths: dict[int, str]) -> Finding:
+    message = entry.message.strip()
+    element = attribute = None
+    detail = message
+    match = _ELEMENT_ATTR.match(message)
+    if match:
+        element, attribute = clean_name(match.group(1)), clean_name(match.group(2))
+        detail = match.group(3)
+    code, text, hint = _describe(entry.type_name, detail, element, attribute)
+    where = paths.get(entry.line)
+    if where:
+        text += f" (at {where})"
+    diagnostic = Diagnostic(path, entry.line or 0, max(entry.column, 0), Severity.ERROR,
+                            code, text, hint)
+    return Finding(diagnostic, element, attribute, LAYER_SCHEMA)
+
+
+def _describe(type_name: str, detail: str, element: str | None,
+              attribute: str | None) -> tuple[str, str, str | None]:
+    """(code, message, hint) for one libxml2 schema error."""
+    tag = f"<{element}>" if element else "element"
+    expected = _expected(detail)
+    if type_name == "SCHEMAV_CVC_ELT_1":
+        return ("schema.wrong-root", f"root element {tag} is not a TEI document of this project",
+                "the root must be <TEI xmlns=\"http://www.tei-c.org/ns/1.0\">; "
+                "use --profile tei for TEI that does not follow the project's encoding")
+    if type_name == "SCHEMAV_ELEMENT_CONTENT" and "not expected" in detail:
+        return ("schema.unexpected-element",
+                f"element {tag} is not allowed here by the project schema",
+                f"allowed here: {expected}" if expected else None)
+    if type_name == "SCHEMAV_ELEMENT_CONTENT" and "Missing child" in detail:
+        return ("schema.missing-element", f"{tag} is incomplete: a required child is missing",
+                f"expected: {expected}" if expected else None)
+    if type_name.startswith("SCHEMAV_CVC_COMPLEX_TYPE_3_2"):
+        return ("schema.unexpected-attribute",
+                f"attribute {attribute} is not allowed on {tag} by the project schema",
+                "see docs/encoding.md for the attributes each element takes")
+    if type_name == "SCHEMAV_CVC_COMPLEX_TYPE_4":
+        named = _NAMED_ATTRIBUTE.search(detail)
+        return ("schema.missing-attribute",
+                f"{tag} lacks its required attribute {named.group(1) if named else ''}".rstrip(),
+                None)
+    if type_name in ("SCHEMAV_CVC_COMPLEX_TYPE_2_3", "SCHEMAV_CVC_COMPLEX_TYPE_2_1"):
+        return ("schema.unexpected-text", f"text is not allowed directly inside {tag}",
+                "wrap the words in a paragraph-level element such as <p>")
+    if attribute and "ID" in detail and "xml:id" == attribute:
+        return ("schema.duplicate-id", f"{tag}: {attribute} {detail}", None)
+    if attribute:
+        return ("schema.invalid-attribute",
+                f"attribute {attribute} on {tag} has an invalid value: {_short(detail)}", None)
+    return ("schema.invalid", f"{tag}: {_short(detail)}", None)
+
+
+def _expected(detail: str) -> str | None:
+    match = _EXPECTED.search(detail)
+    if not match:
+        return None
+    names = [clean_name(name.strip()) or "" for name in match.group(1).split(",")]
+    return ", ".join(name for name in names if name)
+
+
+def _short(detail: str) -> str:
+    return clean_name(detail) or detail

@@ -1,0 +1,121 @@
+"""The house-rules layer: schema/tei-edition.sch run by lxml.isoschematron, read through SVRL.
+
+The SVRL report, not lxml's error log, is the source: it keeps each finding's rule id (the
+stable code, e.g. ``rules.who-unresolved``), its role (error/warning/info -> severity) and
+its location, an XPath that is evaluated on the tree again to get the element and its line.
+This module must not know about the XSD, the Python checks or tei_all.rng.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree, isoschematron
+
+from tei_edition import resources
+from tei_edition.diagnostics import Diagnostic, Severity
+from tei_edition.validation.findings import LAYER_RULES, Finding
+
+SCH_NAME = "tei-edition.sch"
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+
+_ROLES = {"error": Severity.ERROR, "fatal": Severity.ERROR, "warning": Severity.WARNING,
+          "warn": Severity.WARNING, "info": Severity.INFO, "information": Severity.INFO}
+# Rule messages about an attribute start with `@name="value"`: that names the attribute.
+_ATTRIBUTE_MESSAGE = re.compile(r'^@([\w:.-]+)=')
+
+# Hints per rule, kept here rather than in the .sch so that the Schematron stays XPath 1.0
+# plain and messages stay one sentence.
+HINTS = {
+    "rules.who-unresolved": "declare the speaker as a person with that xml:id in particDesc, "
+                            "or correct the pointer",
+    "rules.ref-unresolved": "declare the person/place/org (particDesc or standOff) or remove @ref",
+    "rules.resp-unresolved": "declare the responsible party (e.g. respStmt xml:id=\"src-ed\")",
+    "rules.corresp-unresolved": "point to an xml:id that exists in this document",
+    "rules.target-unresolved": "point to an xml:id that exists in this document",
+    "rules.scheme-unresolved": "declare the taxonomy in encodingDesc/classDecl",
+    "rules.sp-speaker": "keep the turn's label as written in <speaker>",
+    "rules.choice-sic-corr": "write <choice><sic>as written</sic><corr resp=\"#ed\">corrected"
+                             "</corr></choice>",
+    "rules.supplied-reason": "add reason=\"omitted-in-original\" (or \"query\" for [?])",
+    "rules.resp-missing": "add @resp pointing to who made the intervention",
+    "rules.date-format": "write dates as YYYY, YYYY-MM or YYYY-MM-DD (16 September 1956 = "
+                         "1956-09-16)",
+    "rules.bracket-in-speech": "encode the bracket as supplied, add, gap, note or pb "
+                               "(docs/encoding.md)",
+    "rules.note-nested": "make the inner note a separate note at its own mark",
+    "rules.note-id-unique": "give every note its own xml:id (n1, n2, ...)",
+    "rules.abstract-missing": "give the archive's summary in the edition metadata",
+    "rules.classification-missing": "keep the classification mark (e.g. \"Top Secret\") "
+                                    "in the opener",
+}
+
+
+def sch_path() -> Path:
+    return resources.schema_dir() / SCH_NAME
+
+
+@lru_cache(maxsize=2)
+def _compiled(path: str, mtime_ns: int) -> isoschematron.Schematron:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    return isoschematron.Schematron(etree.parse(path, parser), store_report=True)
+
+
+def compiled_rules() -> isoschematron.Schematron:
+    path = sch_path()
+    return _compiled(str(path), path.stat().st_mtime_ns)
+
+
+def check_rules(tree: etree._ElementTree, path: str) -> list[Finding]:
+    """Findings of the Schematron rules for ``tree``, in report order."""
+    try:
+        schematron = compiled_rules()
+    except (OSError, etree.SchematronParseError, etree.XMLSyntaxError) as error:
+        return [Finding(Diagnostic(str(sch_path()), 0, 0, Severity.FATAL, "rules.unusable",
+                                   f"cannot use the project rules: {error}",
+                                   "reinstall tei-edition; schema/ is part of it"),
+                        None, None, LAYER_RULES)]
+    schematron.validate(tree)
+    report = schematron.validation_report
+    if report is None:
+        return []
+    findings: list[Finding] = []
+    for entry in report.getroot():
+        if not isinstance(entry.tag, str):
+            continue
+        kind = etree.QName(entry).localname
+        if kind not in ("failed-assert", "successful-report"):
+            continue
+        findings.append(_finding(tree, entry, path))
+    return findings
+
+
+def _finding(tree: etree._ElementTree, entry: etree._Element, path: str) -> Finding:
+    code = entry.get("id") or "rules.unnamed"
+    severity = _ROLES.get((entry.get("role") or "error").lower(), Severity.ERROR)
+    message = " ".join((entry.findtext(f"{{{SVRL_NS}}}text") or "").split())
+    element = _locate(tree, entry.get("location") or "")
+    line = element.sourceline if element is not None and element.sourceline else 0
+    name = etree.QName(element).localname if element is not None else None
+    attribute = _ATTRIBUTE_MESSAGE.match(message)
+    diagnostic = Diagnostic(path, line, 0, severity, code, message, HINTS.get(code))
+    return Finding(diagnostic, name, attribute.group(1) if attribute else None, LAYER_RULES)
+
+
+def _locate(tree: etree._ElementTree, location: str) -> etree._Element | None:
+    """The element an SVRL location XPath names (the parent, for attributes and text)."""
+    if not location:
+        return None
+    try:
+        found = tree.xpath(location)
+    except etree.XPathError:
+        return None
+    if not isinstance(found, list) or not found:
+        return None
+    node = found[0]
+    if isinstance(node, etree._Element):
+        return node
+    parent = getattr(node, "getparent", None)
+    return parent() if parent else None
