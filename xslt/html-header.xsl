@@ -132,7 +132,7 @@
 
   <!-- ", role" from affiliation, occupation and roleName (the words of the participants list). -->
   <xsl:template name="person-description">
-    <xsl:for-each select="tei:affiliation | tei:occupation | tei:roleName | tei:persName/tei:roleName">
+    <xsl:for-each select="tei:affiliation | tei:occupation | tei:roleName | tei:persName/tei:roleName | self::tei:persName/../tei:resp">
       <span class="role">, <xsl:value-of select="normalize-space(.)"/></span>
     </xsl:for-each>
   </xsl:template>

@@ -212,8 +212,10 @@
     <section class="person-index" id="persons" aria-labelledby="persons-heading">
       <h2 id="persons-heading">Index of persons</h2>
       <ul>
-        <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person | $tei/tei:standOff//tei:person">
-          <xsl:sort select="normalize-space(tei:persName[not(@type = 'alias')][1])"/>
+        <!-- Participants, mentioned persons, and people named in the header with an id of
+             their own (a recorder in sourceDesc/bibl/respStmt, docs/encoding.md §2). -->
+        <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:particDesc//tei:person | $tei/tei:standOff//tei:person | $tei/tei:teiHeader//tei:persName[@xml:id]">
+          <xsl:sort select="normalize-space(concat(tei:persName[not(@type = 'alias')][1], self::tei:persName))"/>
           <xsl:sort select="@xml:id"/>
           <xsl:variable name="id" select="string(@xml:id)"/>
           <li id="person-{$id}">
