@@ -1,20 +1,12 @@
-"""Shared helpers of the packaging tests: the hand-made minimal edition and file hashing."""
+"""Fixtures of the packaging tests: the editions and one packaged bag per session."""
 
 from __future__ import annotations
 
-import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-MINI_EDITION = FIXTURES / "mini-record"
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    """Relative path -> sha256 of every file below ``folder`` (the folder's exact content)."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+from package_support import EDITION, MINI_EDITION, run_cli
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +21,18 @@ def mini_tree():
     parsed = parse_xml_file(MINI_EDITION / "mini-record.xml")
     assert parsed.tree is not None, parsed.diagnostics
     return parsed.tree
+
+
+@pytest.fixture(scope="session")
+def packaged(tmp_path_factory, tei_all) -> Path:
+    """OUT_DIR holding the edition's bag and zip, made once per session through the CLI."""
+    out = tmp_path_factory.mktemp("packaged")
+    result = run_cli("package", EDITION, "-o", out, "--zip", "--tei-all", tei_all)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+@pytest.fixture()
+def bag_copy(packaged, tmp_path) -> Path:
+    """A private copy of the packaged bag that a test may damage."""
+    return Path(shutil.copytree(packaged / EDITION.name, tmp_path / EDITION.name))

@@ -131,8 +131,9 @@ def _payload(sources: layout.EditionSources, tei_all: Path | None,
              ) -> tuple[_Payload | None, list[Diagnostic]]:
     """The validated edition's payload, or None with the reasons the edition is refused."""
     from tei_edition.package.dublin_core import dublin_core_bytes
-    from tei_edition.package.provenance import sha256_of, validation_record
+    from tei_edition.package.provenance import validation_record
     from tei_edition.render import render_tree
+    from tei_edition.schema_fetch import sha256_file
     from tei_edition.validation import schema_versions, validate_tree
 
     label = str(sources.tei)
@@ -148,7 +149,7 @@ def _payload(sources: layout.EditionSources, tei_all: Path | None,
     for bag_path, source in sources.payload_sources().items():
         payload[bag_path] = source.read_bytes()
     for (to, view), bag_path in layout.rendering_payload_paths(sources.edition_id).items():
-        rendered, render_diagnostics = render_tree(parsed.tree, to=to, view=view)
+        rendered, render_diagnostics = render_tree(parsed.tree, to=to, view=view, label=label)
         found += render_diagnostics
         if rendered is None or has_errors(render_diagnostics):
             return None, [*found, _refused(label, f"the {view} {to} rendering failed")]
@@ -161,8 +162,8 @@ def _payload(sources: layout.EditionSources, tei_all: Path | None,
     tei_payload = layout.tei_payload_path(sources.edition_id)
     payload[f"data/{layout.PROVENANCE}"] = validation_record(
         edition_id=sources.edition_id, tei_payload=tei_payload,
-        tei_sha256=sha256_of(sources.tei), profile=profile, schemas=schema_versions(),
-        tei_all=tei_all, diagnostics=[d for d in found if d.path == label])
+        tei_sha256=sha256_file(sources.tei), profile=profile,
+        schemas=schema_versions(tei_all=tei_all), diagnostics=[d for d in found if d.path == label])
     return _Payload(parsed.tree, payload), found
 
 
