@@ -286,7 +286,7 @@
     <xsl:variable name="where"><xsl:call-template name="element-path"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="string($strict) = '1'">
-        <xsl:message terminate="yes">unhandled element &lt;<xsl:value-of select="name()"/>&gt; at <xsl:value-of select="$where"/></xsl:message>
+        <xsl:message terminate="yes">unknown element &lt;<xsl:value-of select="name()"/>&gt; at <xsl:value-of select="$where"/></xsl:message>
       </xsl:when>
       <xsl:otherwise>
         <xsl:message>element &lt;<xsl:value-of select="name()"/>&gt; has no template; its text is rendered plainly at <xsl:value-of select="$where"/></xsl:message>

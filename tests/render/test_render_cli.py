@@ -68,7 +68,7 @@ def test_strict_stops_at_an_unknown_element_with_exit_1(runner, all_elements, tm
     result = runner.invoke(cli, ["render", str(edited), "--to", "text", "--strict",
                                  "-o", str(target)])
     assert result.exit_code == 1 and not target.exists()
-    assert f"{edited}:" in result.stderr and "[render.terminated] unhandled element <zz>" in result.stderr
+    assert f"{edited}:" in result.stderr and "[render.terminated] unknown element <zz>" in result.stderr
 
 
 def test_width_wraps_the_text(runner, all_elements) -> None:
