@@ -186,7 +186,7 @@ def _run_pool(work: list[tuple[EditionSource, InputDigests]], options: BuildOpti
 def build_collection(options: BuildOptions, stages: Stages = REAL_STAGES,
                      progress: Callable[[int], Progress] | None = None) -> BuildReport:
     """Build the collection in ``options.editions_dir`` into ``options.out_dir``."""
-    from tei_edition.build.site import write_collection_pages
+    from tei_edition.build.site import COLLECTION_PAGES, write_collection_pages
 
     started = time.perf_counter()
     stats = BuildStats()
@@ -233,10 +233,12 @@ def build_collection(options: BuildOptions, stages: Stages = REAL_STAGES,
         diagnostics.append(_fatal(options.out_dir, "build.interrupted",
                                   "build interrupted; finished editions are kept and the next "
                                   "build continues with the rest"))
-    else:
+    elif work or stats.removed or state.tool != tool or not all(
+            (options.out_dir / page).is_file() for page in COLLECTION_PAGES):
         lasting = {slug: [d for d in found if d.code not in _THIS_RUN_ONLY]
                    for slug, found in per_edition.items()}
         write_collection_pages(options.out_dir, [s.slug for s in sources], state, lasting)
+        state.tool = tool
     collector.save()
     stats.failed = sum(has_errors(found) for found in per_edition.values())
     for slug in sorted(per_edition):

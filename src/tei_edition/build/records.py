@@ -16,6 +16,8 @@ from tei_edition.xmlio import TEI_NS, XML_NS
 _NS = {"tei": TEI_NS}
 _XML_ID = f"{{{XML_NS}}}id"
 _SNIPPET_WORDS = 12
+_CHOICE = f"{{{TEI_NS}}}choice"
+_DIPLOMATIC_ONLY = frozenset({f"{{{TEI_NS}}}sic", f"{{{TEI_NS}}}orig"})
 
 
 class _IdCollector(HTMLParser):
@@ -40,8 +42,20 @@ def html_ids(page: bytes) -> set[str]:
     return collector.ids
 
 
+def _reading_text(element: Any) -> list[str]:
+    """The words of an element as the reading view shows them: of a `choice`, the `corr`/`reg`
+    and not the `sic`/`orig` (TEI P5 §3.5.1), so a snippet does not say "USSSRUSSR"."""
+    parts = [element.text or ""]
+    for child in element:
+        skip = child.tag in _DIPLOMATIC_ONLY and child.getparent().tag == _CHOICE
+        if not skip and isinstance(child.tag, str):
+            parts.extend(_reading_text(child))
+        parts.append(child.tail or "")
+    return parts
+
+
 def _text(element: Any) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+    return " ".join("".join(_reading_text(element)).split()) if element is not None else ""
 
 
 def _first(tree: Any, path: str) -> Any:
@@ -114,11 +128,13 @@ def _occurrences(root: Any, ids: set[str], known: dict[str, dict[str, Any]]) -> 
             label, text_of = _text(element), ""
         else:
             continue
+        # a label shared by several speakers ("Both") is no name variant of any one of them
+        own_label = label if len(targets) == 1 else ""
         for person in targets:
             if person in known:
                 occurrences.append({"person": person, "kind": "turn" if is_turn else "mention",
                                     "anchor": _anchor(element, rendered_id, ids),
-                                    "label": label, "text": text_of})
+                                    "label": own_label, "text": text_of or label})
     return occurrences
 
 

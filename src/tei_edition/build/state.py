@@ -54,6 +54,7 @@ def _diagnostic_from_json(data: dict[str, Any]) -> Diagnostic:
 @dataclass
 class BuildState:
     editions: dict[str, EditionEntry] = field(default_factory=dict)
+    tool: str = ""  # the tool fingerprint the collection pages were last written with
 
     @classmethod
     def load(cls, out_dir: Path) -> tuple[BuildState, list[Diagnostic]]:
@@ -67,14 +68,15 @@ class BuildState:
                 return cls(), []  # written by another version: rebuild, silently
             editions = {slug: EditionEntry.from_json(entry)
                         for slug, entry in data["editions"].items()}
+            tool = str(data.get("tool", ""))
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
             return cls(), [Diagnostic(
                 str(path), 0, 0, Severity.WARNING, "build.state-unreadable",
                 f"build state is unreadable ({error}); every edition is built again")]
-        return cls(editions), []
+        return cls(editions, tool), []
 
     def save(self, out_dir: Path) -> None:
-        data = {"format": STATE_FORMAT,
+        data = {"format": STATE_FORMAT, "tool": self.tool,
                 "editions": {slug: self.editions[slug].to_json() for slug in sorted(self.editions)}}
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         write_atomic(out_dir / STATE_FILE, text.encode("utf-8"), force=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from build_fakes import FAKE_STAGES, write_collection, write_edition
-from linkcheck import dead_links
+from build_linkcheck import dead_links
 
 from tei_edition.build import BuildOptions, build_collection
 from tei_edition.build.state import STATE_FILE
