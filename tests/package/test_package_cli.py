@@ -165,3 +165,13 @@ def test_source_date_epoch_sets_the_bagging_date(tmp_path, tei_all, monkeypatch)
     result = run_cli("package", EDITION, "-o", tmp_path, "--tei-all", tei_all)
     assert result.exit_code == 0, result.stderr
     assert _tag_fields(tmp_path / SLUG / "bag-info.txt")["Bagging-Date"] == ["2023-11-14"]
+
+
+def test_output_inside_the_edition_folder_is_refused(mini_edition, tmp_path, tei_all):
+    edition = tmp_path / mini_edition.name
+    shutil.copytree(mini_edition, edition)
+    before = tree_digest(edition)
+    result = run_cli("package", edition, "-o", edition / "bags", "--tei-all", tei_all)
+    assert result.exit_code == 1
+    assert "error [package.output-inside-edition]" in result.stderr
+    assert tree_digest(edition) == before and not (edition / "bags").exists()

@@ -173,3 +173,11 @@ def test_every_bag_is_checked_and_reported(packaged, bag_copy, tei_all):
     assert result.exit_code == 1
     assert result.stdout == f"{packaged / SLUG}: ok\n"
     assert f"{bag_copy}/data/renderings/" in result.stderr
+
+
+def test_a_file_that_is_not_a_zip_is_not_a_bag(tmp_path, tei_all):
+    bogus = tmp_path / "bag.zip"
+    bogus.write_text("not a zip")
+    result = _verify(bogus, tei_all=tei_all)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{bogus}:0:0: error [package.not-a-bag] not a readable zip")

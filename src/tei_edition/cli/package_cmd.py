@@ -83,14 +83,15 @@ def verify(bags: tuple[Path, ...], tei_all: Path | None, output_format: str,
     from tei_edition.package import verify_path
 
     tei_all = _tei_all(tei_all)
+    threshold = Severity.parse(fail_on)
     found = []
     for bag in bags:
         problems = verify_path(bag, tei_all=tei_all)
         found += problems
-        if not problems:
+        if exit_code_for(problems, threshold) == 0:
             click.echo(f"{bag}: ok")
     emit_diagnostics(found, output_format)
-    sys.exit(exit_code_for(found, Severity.parse(fail_on)))
+    sys.exit(exit_code_for(found, threshold))
 
 
 def _tei_all(explicit: Path | None) -> Path | None:

@@ -68,6 +68,12 @@ def build_package(edition_dir: Path, out_dir: Path, *, make_zip: bool = False,
             f"edition folder name {sources.edition_id!r} cannot name a bag",
             "use letters, digits, '.', '_' and '-' only"))
         return result
+    if sources.folder.resolve() in (out_dir.resolve(), *out_dir.resolve().parents):
+        result.diagnostics.append(_error(
+            out_dir, "package.output-inside-edition",
+            "the output folder is inside the edition folder, which packaging never changes",
+            "choose an output folder outside the edition, e.g. build/bags"))
+        return result
     result.diagnostics += [_error(p, "package.file-not-packaged",
                                   "not an edition source file; left out of the bag",
                                   severity=Severity.INFO) for p in sources.not_packaged]

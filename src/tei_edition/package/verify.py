@@ -75,8 +75,9 @@ def _verify_zip(zip_path: Path, label: str, tei_all: Path | None) -> list[Diagno
             extract_zip_safely(zip_path, root)
         except UnsafeZipError as error:
             where = f"{label}/{error.member}" if error.member else label
-            return [Diagnostic(where, 0, 0, Severity.ERROR, "package.unsafe-zip", str(error),
-                               "nothing was extracted outside a private temporary folder")]
+            hint = ("nothing was extracted outside a private temporary folder"
+                    if error.code == "package.unsafe-zip" else None)
+            return [Diagnostic(where, 0, 0, Severity.ERROR, error.code, str(error), hint)]
         if (root / "bagit.txt").exists():
             return verify_bag_dir(root, label, tei_all=tei_all)
         tops = list(root.iterdir())

@@ -65,11 +65,14 @@ def bag_zip_bytes(bag_dir: Path, top: str, environ: Mapping[str, str] = os.envir
 
 
 class UnsafeZipError(ValueError):
-    """The zip cannot be extracted safely; ``member`` names the offending entry when known."""
+    """The zip cannot be extracted safely; ``member`` names the offending entry when known,
+    ``code`` is the diagnostic code the verifier reports."""
 
-    def __init__(self, message: str, member: str | None = None) -> None:
+    def __init__(self, message: str, member: str | None = None,
+                 code: str = "package.unsafe-zip") -> None:
         super().__init__(message)
         self.member = member
+        self.code = code
 
 
 def max_unpacked_bytes(environ: Mapping[str, str] = os.environ) -> int:
@@ -90,7 +93,8 @@ def extract_zip_safely(zip_path: Path, target: Path, *, limit: int | None = None
     try:
         archive = zipfile.ZipFile(zip_path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise UnsafeZipError(f"not a readable zip file: {error}") from None
+        raise UnsafeZipError(f"not a readable zip file: {error}",
+                             code="package.not-a-bag") from None
     with archive:
         members = archive.infolist()
         _check_members(members, limit)
