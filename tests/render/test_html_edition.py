@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import render_file
+from render_helpers import render_file
 from lxml import html
 
 

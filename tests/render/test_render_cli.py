@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES
+from render_helpers import FIXTURES
 
 from tei_edition.cli import cli
 

@@ -3,7 +3,7 @@ applies the edition's decisions (docs/rendering.md)."""
 
 from __future__ import annotations
 
-from conftest import FIXTURES, render_file
+from render_helpers import FIXTURES, render_file
 
 
 def test_diplomatic_view_rebuilds_the_fixture_transcript_line_for_line(all_elements) -> None:
