@@ -42,5 +42,3 @@ def render_file(path: Path, to: str, view: str = "reading", **options) -> str:
 
 
 ROOT_DIR = Path(__file__).resolve().parents[2]
-# The seed transcript's 52 turns (../shared/seed/README.md).
-SEED_TURNS = 52

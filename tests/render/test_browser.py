@@ -1,6 +1,6 @@
-"""The seed edition's HTML in a real browser (headless Chromium over the DevTools protocol):
-every speaker label visible, the CSS-only view switch works by a mouse click, no console
-error, no request beyond the file itself. Leaves build/artifacts/seed-reading.png."""
+"""HTML editions in a real browser (headless Chromium over the DevTools protocol): every
+speaker label visible, the CSS-only view switch works by a mouse click, no console error, no
+request beyond the file itself. Leaves build/artifacts/<name>-reading.png."""
 
 from __future__ import annotations
 
@@ -8,18 +8,23 @@ import json
 
 import pytest
 from chromium_cdp import Browser
-from render_helpers import ROOT_DIR, SEED_TURNS, render_file
+from render_helpers import FIXTURES, ROOT_DIR, render_file
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = ROOT_DIR / "build" / "artifacts"
 
 
-@pytest.fixture(scope="module")
-def session(seed_edition):
+# name -> (edition, number of turns, of which by "Cde. Mikoyan")
+EDITIONS = {"all-elements": (FIXTURES / "all-elements.xml", 9, 2)}
+
+
+@pytest.fixture(scope="module", params=sorted(EDITIONS))
+def session(request):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page = ARTIFACTS / "seed-reading.html"
-    page.write_text(render_file(seed_edition, "html", "reading", strict=True), encoding="utf-8")
+    edition, turns, mikoyan = EDITIONS[request.param]
+    page = ARTIFACTS / f"{request.param}-reading.html"
+    page.write_text(render_file(edition, "html", "reading", strict=True), encoding="utf-8")
     with Browser(width=1100, height=1500) as browser:
         for domain in ("Page", "Runtime", "Network", "Log"):
             browser.call(f"{domain}.enable")
@@ -27,8 +32,8 @@ def session(seed_edition):
                      deviceScaleFactor=1, mobile=False)
         browser.call("Page.navigate", url=page.as_uri())
         browser.wait_for("Page.loadEventFired")
-        browser.screenshot(ARTIFACTS / "seed-reading.png")
-        yield browser, page.as_uri()
+        browser.screenshot(ARTIFACTS / f"{request.param}-reading.png")
+        yield browser, page.as_uri(), (request.param, turns, mikoyan)
 
 
 def visible_text(browser, selector: str) -> list[str]:
@@ -38,15 +43,15 @@ def visible_text(browser, selector: str) -> list[str]:
 
 
 def test_every_speaker_label_is_visible(session) -> None:
-    browser, _ = session
+    browser, _, (_, turns, mikoyan) = session
     labels = visible_text(browser, ".turn .speaker a")
-    assert len(labels) == SEED_TURNS
-    assert labels.count("Cde. Mikoyan") == 24
+    assert len(labels) == turns
+    assert labels.count("Cde. Mikoyan") == mikoyan
     assert all(label.strip() for label in labels)
 
 
 def test_the_switch_changes_the_visible_text_of_a_correction(session) -> None:
-    browser, _ = session
+    browser, _, _ = session
     correction = "Array.from(document.querySelectorAll('.correction')).find(e => e.textContent.includes('USSSR'))"
     assert browser.evaluate(f"{correction}.innerText") == "USSR"
     browser.click("label[for=view-diplomatic]")
@@ -57,7 +62,7 @@ def test_the_switch_changes_the_visible_text_of_a_correction(session) -> None:
 
 
 def test_the_page_logs_no_console_error(session) -> None:
-    browser, _ = session
+    browser, _, _ = session
     browser.evaluate("1")  # flush events that arrived since the last call
     problems = [e for e in browser.events
                 if e.get("method") in ("Runtime.exceptionThrown",)
@@ -67,7 +72,7 @@ def test_the_page_logs_no_console_error(session) -> None:
 
 
 def test_the_page_requests_nothing_but_itself(session) -> None:
-    browser, url = session
+    browser, url, _ = session
     browser.evaluate("1")
     requested = {e["params"]["request"]["url"] for e in browser.events
                  if e.get("method") == "Network.requestWillBeSent"}
@@ -75,5 +80,5 @@ def test_the_page_requests_nothing_but_itself(session) -> None:
 
 
 def test_a_screenshot_of_the_reading_view_is_kept(session) -> None:
-    shot = ARTIFACTS / "seed-reading.png"
+    shot = ARTIFACTS / f"{session[2][0]}-reading.png"
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 20_000
