@@ -59,11 +59,17 @@ def validate_tree(tree: etree._ElementTree, path: str, *, profile: str = "all",
     if not isinstance(tree, etree._ElementTree):
         tree = tree.getroottree()
     findings: list[Finding] = []
+    schema_rejected = False
     if profile in ("project", "all"):
-        findings += check_project_schema(tree, path)
+        schema_findings = check_project_schema(tree, path)
+        schema_rejected = any(f.diagnostic.severity is Severity.ERROR for f in schema_findings)
+        findings += schema_findings
         findings += check_rules(tree, path)
         findings += run_checks(tree, path)
-    if profile in ("tei", "all"):
+    # The project schema is a strict subset of TEI P5: when it rejects the document, its
+    # findings already name every place tei_all.rng would reject, and merge_findings would
+    # drop conformance's restatements of them, so conformance is not run (it is the slow part).
+    if profile == "tei" or (profile == "all" and not schema_rejected):
         rng = resources.find_tei_all(tei_all)
         if rng is None:
             findings.append(_conformance_not_configured(path, profile))
