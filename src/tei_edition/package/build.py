@@ -55,37 +55,13 @@ def build_package(edition_dir: Path, out_dir: Path, *, make_zip: bool = False,
                   environ: Mapping[str, str] = os.environ) -> PackageResult:
     """Validate and package the edition in ``edition_dir`` as ``out_dir/<edition-id>/``."""
     result = PackageResult()
-    sources = layout.find_edition_sources(edition_dir)
+    sources, refusal = _preflight(edition_dir, out_dir, make_zip, force)
     if sources is None:
-        result.diagnostics.append(_error(
-            edition_dir, "package.no-edition",
-            f"folder has no TEI file named after it ({Path(edition_dir).resolve().name}.xml)",
-            "an edition folder editions/<slug>/ holds <slug>.xml, <slug>.txt and <slug>.toml"))
-        return result
-    if not layout.is_safe_edition_id(sources.edition_id):
-        result.diagnostics.append(_error(
-            edition_dir, "package.bad-edition-id",
-            f"edition folder name {sources.edition_id!r} cannot name a bag",
-            "use letters, digits, '.', '_' and '-' only"))
-        return result
-    if sources.folder.resolve() in (out_dir.resolve(), *out_dir.resolve().parents):
-        result.diagnostics.append(_error(
-            out_dir, "package.output-inside-edition",
-            "the output folder is inside the edition folder, which packaging never changes",
-            "choose an output folder outside the edition, e.g. build/bags"))
+        result.diagnostics += refusal
         return result
     result.diagnostics += [_error(p, "package.file-not-packaged",
                                   "not an edition source file; left out of the bag",
                                   severity=Severity.INFO) for p in sources.not_packaged]
-    bag_target = out_dir / sources.edition_id
-    zip_target = out_dir / f"{sources.edition_id}.zip"
-    for target in (bag_target, zip_target) if make_zip else (bag_target,):
-        if target.exists() and not force:
-            result.diagnostics.append(_error(target, "package.output-exists",
-                                             "output exists; nothing was written",
-                                             "pass --force to replace it"))
-            return result
-
     payload, problems = _payload(sources, tei_all)
     result.diagnostics += problems
     if payload is None:
@@ -97,7 +73,6 @@ def build_package(edition_dir: Path, out_dir: Path, *, make_zip: bool = False,
         result.diagnostics.append(_error(edition_dir, "package.bad-source-date-epoch", str(error),
                                          "set SOURCE_DATE_EPOCH to seconds since 1970 or unset it"))
         return result
-
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{sources.edition_id}.", suffix=".partial",
@@ -115,13 +90,14 @@ def build_package(edition_dir: Path, out_dir: Path, *, make_zip: bool = False,
                                              severity=Severity.FATAL))
             return result
         if make_zip:
+            zip_target = out_dir / f"{sources.edition_id}.zip"
             write_atomic(zip_target, bag_zip_bytes(staging, sources.edition_id, environ),
                          force=force)
             result.zip_path = zip_target
-        _publish(staging, bag_target, force)
-        result.bag_dir = bag_target
+        _publish(staging, out_dir / sources.edition_id, force)
+        result.bag_dir = out_dir / sources.edition_id
     except OutputExistsError as error:
-        result.diagnostics.append(_error(error, "package.output-exists",
+        result.diagnostics.append(_error(error.args[0], "package.output-exists",
                                          "output appeared while packaging; nothing replaced",
                                          "pass --force to replace it"))
     except OSError as error:
@@ -131,6 +107,35 @@ def build_package(edition_dir: Path, out_dir: Path, *, make_zip: bool = False,
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def _preflight(edition_dir: Path, out_dir: Path, make_zip: bool, force: bool,
+               ) -> tuple[layout.EditionSources | None, list[Diagnostic]]:
+    """The edition's sources, or None with the reason it cannot be packaged into ``out_dir``
+    (checked before any work, so that a refusal costs nothing)."""
+    sources = layout.find_edition_sources(edition_dir)
+    if sources is None:
+        return None, [_error(
+            edition_dir, "package.no-edition",
+            f"folder has no TEI file named after it ({Path(edition_dir).resolve().name}.xml)",
+            "an edition folder editions/<slug>/ holds <slug>.xml, <slug>.txt and <slug>.toml")]
+    if not layout.is_safe_edition_id(sources.edition_id):
+        return None, [_error(edition_dir, "package.bad-edition-id",
+                             f"edition folder name {sources.edition_id!r} cannot name a bag",
+                             "use letters, digits, '.', '_' and '-' only")]
+    if sources.folder.resolve() in (out_dir.resolve(), *out_dir.resolve().parents):
+        return None, [_error(
+            out_dir, "package.output-inside-edition",
+            "the output folder is inside the edition folder, which packaging never changes",
+            "choose an output folder outside the edition, e.g. build/bags")]
+    targets = [out_dir / sources.edition_id]
+    if make_zip:
+        targets.append(out_dir / f"{sources.edition_id}.zip")
+    existing = [t for t in targets if os.path.lexists(t)]
+    if existing and not force:
+        return None, [_error(t, "package.output-exists", "output exists; nothing was written",
+                             "pass --force to replace it") for t in existing]
+    return sources, []
 
 
 def _payload(sources: layout.EditionSources, tei_all: Path | None,
@@ -153,7 +158,12 @@ def _payload(sources: layout.EditionSources, tei_all: Path | None,
 
     payload: dict[str, bytes] = {}
     for bag_path, source in sources.payload_sources().items():
-        payload[bag_path] = source.read_bytes()
+        try:
+            payload[bag_path] = source.read_bytes()
+        except OSError as error:
+            return None, [*found, _error(source, "package.cannot-read",
+                                         f"cannot read: {error.strerror or error}",
+                                         severity=Severity.FATAL)]
     for (to, view), bag_path in layout.rendering_payload_paths(sources.edition_id).items():
         rendered, render_diagnostics = render_tree(parsed.tree, to=to, view=view, label=label)
         found += render_diagnostics
