@@ -181,3 +181,15 @@ def test_a_file_that_is_not_a_zip_is_not_a_bag(tmp_path, tei_all):
     result = _verify(bogus, tei_all=tei_all)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{bogus}:0:0: error [package.not-a-bag] not a readable zip")
+
+
+def test_a_symbolic_link_in_the_bag_is_refused_not_followed(bag_copy, tmp_path, tei_all):
+    secret = tmp_path / "outside.txt"
+    secret.write_text("outside the bag\n")
+    target = bag_copy / "data" / "dc.xml"
+    target.unlink()
+    target.symlink_to(secret)
+    result = _verify(bag_copy, tei_all=tei_all)
+    assert result.exit_code == 1
+    assert f"{bag_copy}/data/dc.xml:0:0: error [package.unsafe-path]" in result.stderr
+    assert f"{bag_copy}/data/dc.xml:0:0: error [package.missing-file]" in result.stderr

@@ -40,6 +40,8 @@ class _Check:
 
     def read_text(self, rel: str) -> str | None:
         """A tag file as UTF-8 text without a byte-order mark (RFC 8493 §2.1.1), or None."""
+        if (self.root / rel).is_symlink():
+            return None  # reported by _regular_files; never read through a link
         try:
             data = (self.root / rel).read_bytes()
         except OSError as error:
