@@ -110,7 +110,10 @@
     <xsl:for-each select="tei:title | tei:orgName | tei:idno | tei:date | tei:respStmt | tei:author | tei:editor">
       <xsl:choose>
         <xsl:when test="self::tei:title"><cite><xsl:value-of select="normalize-space(.)"/></cite></xsl:when>
-        <xsl:when test="self::tei:respStmt"><xsl:value-of select="normalize-space(concat(tei:resp, ' ', tei:name | tei:persName | tei:orgName))"/></xsl:when>
+        <xsl:when test="self::tei:respStmt">
+          <xsl:variable name="line" select="normalize-space(concat(tei:resp, ' ', tei:name | tei:persName | tei:orgName))"/>
+          <xsl:value-of select="concat(translate(substring($line, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), substring($line, 2))"/>
+        </xsl:when>
         <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
       </xsl:choose>
       <xsl:if test="position() != last()">. </xsl:if>

@@ -192,7 +192,11 @@
   <xsl:template name="footnotes">
     <xsl:if test="$tei/tei:text//tei:note">
       <section class="footnotes" id="notes" aria-labelledby="notes-heading" role="doc-endnotes">
-        <h2 id="notes-heading">Notes</h2>
+        <h2 id="notes-heading">
+          <xsl:variable name="source-heading" select="normalize-space($tei/tei:text//tei:div[@type = 'notes']/tei:head)"/>
+          <xsl:value-of select="$source-heading"/>
+          <xsl:if test="not($source-heading)">Notes</xsl:if>
+        </h2>
         <ol>
           <xsl:for-each select="$tei/tei:text//tei:note">
             <xsl:variable name="number"><xsl:call-template name="note-number"/></xsl:variable>

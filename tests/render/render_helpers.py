@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from tei_edition.render import render_tree
@@ -42,3 +43,28 @@ def render_file(path: Path, to: str, view: str = "reading", **options) -> str:
 
 
 ROOT_DIR = Path(__file__).resolve().parents[2]
+
+
+# Letters and digits apart, so that a glued foot-note mark ("and2") counts as two words.
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def words(text: str) -> Counter[str]:
+    """The words of a text with their counts (letters and digits; punctuation ignored)."""
+    return Counter(_WORD.findall(text))
+
+
+def missing_words(source: str, rendered: str) -> Counter[str]:
+    """Words of ``source`` that ``rendered`` lacks (or has fewer times)."""
+    return words(source) - words(rendered)
+
+
+def html_text_content(page: str) -> str:
+    from lxml import html
+
+    document = html.document_fromstring(page)
+    for style in document.iter("style", "title"):
+        style.getparent().remove(style)
+    # Elements are joined with a space: text_content() would glue "Top Secret" to the next
+    # block's first word.
+    return " ".join(document.itertext())

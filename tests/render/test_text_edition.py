@@ -3,7 +3,9 @@ applies the edition's decisions (docs/rendering.md)."""
 
 from __future__ import annotations
 
-from render_helpers import FIXTURES, render_file
+from collections import Counter
+
+from render_helpers import FIXTURES, html_text_content, missing_words, render_file
 
 
 def test_diplomatic_view_rebuilds_the_fixture_transcript_line_for_line(all_elements) -> None:
@@ -71,3 +73,12 @@ def test_width_keeps_a_word_longer_than_the_width_whole(all_elements) -> None:
 def test_rendering_twice_gives_the_same_bytes(all_elements) -> None:
     for view in ("reading", "diplomatic"):
         assert render_file(all_elements, "text", view) == render_file(all_elements, "text", view)
+
+
+def test_no_word_of_the_transcript_is_lost_in_any_rendering(all_elements) -> None:
+    transcript = (FIXTURES / "all-elements.diplomatic.txt").read_text(encoding="utf-8")
+    for to, view in (("text", "diplomatic"), ("html", "reading"), ("html", "diplomatic")):
+        rendered = render_file(all_elements, to, view)
+        if to == "html":
+            rendered = html_text_content(rendered)
+        assert missing_words(transcript, rendered) == Counter(), (to, view)
