@@ -20,7 +20,7 @@ from lxml import etree
 from tei_edition.diagnostics import Diagnostic, Severity, has_errors
 from tei_edition.package import bagfiles, header, layout
 from tei_edition.package.zipio import bag_zip_bytes
-from tei_edition.xmlio import OutputExistsError, parse_xml_file, serialize, write_atomic
+from tei_edition.xmlio import OutputExistsError, parse_xml_file, write_atomic
 
 
 @dataclass(frozen=True)

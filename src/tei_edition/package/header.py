@@ -52,7 +52,8 @@ def _first(tree: etree._ElementTree, xpath: str) -> etree._Element | None:
 
 
 def _day(value: str | None) -> str | None:
-    """The YYYY-MM-DD part of an ISO 8601 @when; None for a year or month only (BagIt wants a day)."""
+    """The YYYY-MM-DD part of an ISO 8601 @when; None for a year or month alone (BagIt wants
+    a day)."""
     match = _ISO_DAY.match(value or "")
     return match.group(1) if match else None
 
@@ -109,7 +110,7 @@ def bagging_date(facts: HeaderFacts, environ: Mapping[str, str] = os.environ) ->
     if epoch:
         if not epoch.isdigit():
             raise BaggingDateError(f"{SOURCE_DATE_EPOCH}={epoch!r} is not a number of seconds")
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date().isoformat()
     return facts.publication_date or facts.latest_change_date
 
 

@@ -31,7 +31,7 @@ def zip_timestamp(environ: Mapping[str, str] = os.environ) -> tuple[int, int, in
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch.isdigit():
         return ZIP_EPOCH
-    moment = _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc)
+    moment = _dt.datetime.fromtimestamp(int(epoch), _dt.UTC)
     if moment.year < 1980:
         return ZIP_EPOCH
     if moment.year > 2107:
@@ -51,7 +51,8 @@ def bag_zip_bytes(bag_dir: Path, top: str, environ: Mapping[str, str] = os.envir
     """The bag in ``bag_dir`` as zip bytes with one top-level folder ``top``/."""
     date_time = zip_timestamp(environ)
     files = list(iter_files(bag_dir))
-    folders = sorted({"/".join(f.split("/")[:i]) for f in files for i in range(1, f.count("/") + 1)})
+    folders = sorted({"/".join(f.split("/")[:depth])
+                      for f in files for depth in range(1, f.count("/") + 1)})
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(_entry(f"{top}/", stat.S_IFDIR | 0o755, date_time), b"")
