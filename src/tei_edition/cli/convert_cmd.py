@@ -1,0 +1,73 @@
+"""`tei-edition convert`: a plain-text transcript to TEI P5 (docs/encoding.md).
+
+This module only parses options, calls `tei_edition.convert.convert_file`, serialises and
+writes (atomically, never over an existing file without --force). It imports lxml and the
+converter inside the command so `tei-edition --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from tei_edition.cli import emit_diagnostics, format_option
+
+
+@click.command(epilog="Exit codes: 0 converted, 1 problems in the input (or --check: stale), "
+                      "2 usage, 3 could not run.")
+@click.argument("transcript", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "output", default="-", show_default=True,
+              help="Where to write the TEI; '-' is standard output.")
+@click.option("--meta", "meta_path", type=click.Path(dir_okay=False), default=None,
+              help="Edition metadata (TOML). Default: <stem>.toml beside the transcript.")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 when OUT differs from a fresh conversion (stale).")
+@click.option("--encoding", default=None, help="Encoding of the transcript (default UTF-8).")
+@format_option
+def convert(transcript: str, output: str, meta_path: str | None, force: bool, check: bool,
+            encoding: str | None, output_format: str) -> None:
+    """Convert the plain-text TRANSCRIPT to TEI P5 XML."""
+    from pathlib import Path
+
+    from tei_edition.convert import convert_file
+    from tei_edition.diagnostics import (EXIT_OK, EXIT_PROBLEMS, Diagnostic, Severity,
+                                         exit_code_for)
+    from tei_edition.xmlio import OutputExistsError, serialize, write_atomic
+
+    result = convert_file(transcript, meta_path=meta_path, encoding=encoding)
+    diagnostics = list(result.diagnostics)
+    if result.tree is None:
+        emit_diagnostics(diagnostics, output_format)
+        sys.exit(exit_code_for(diagnostics) or EXIT_PROBLEMS)
+    data = serialize(result.tree)
+    if check:
+        if output == "-":
+            raise click.UsageError("--check needs -o OUT (the file to compare)")
+        target = Path(output)
+        current = target.read_bytes() if target.is_file() else None
+        if current != data:
+            diagnostics.append(Diagnostic(
+                output, 0, 0, Severity.ERROR, "output.stale",
+                "output is missing" if current is None else
+                "output differs from a fresh conversion of the transcript",
+                f"run: tei-edition convert {transcript} -o {output} --force"))
+        emit_diagnostics(diagnostics, output_format)
+        sys.exit(exit_code_for(diagnostics))
+    if output == "-":
+        emit_diagnostics(diagnostics, output_format)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        sys.exit(EXIT_OK if exit_code_for(diagnostics) == EXIT_OK else exit_code_for(diagnostics))
+    try:
+        write_atomic(output, data, force=force)
+    except OutputExistsError:
+        diagnostics.append(Diagnostic(output, 0, 0, Severity.ERROR, "output.exists",
+                                      "output file exists; nothing was written",
+                                      "pass --force to overwrite it"))
+    except OSError as error:
+        diagnostics.append(Diagnostic(output, 0, 0, Severity.FATAL, "output.unwritable",
+                                      f"cannot write output: {error.strerror or error}"))
+    emit_diagnostics(diagnostics, output_format)
+    sys.exit(exit_code_for(diagnostics))

@@ -1,0 +1,98 @@
+"""What a bracketed intervention means: one small rule per bracket kind.
+
+Owns the table of conventions/"bracket kinds" (docs/conventions.md): "[it]" supplied,
+"[inserted: ...]" addition, "[?]" query, "[illegible]" omission, "[Translator's note: ...]"
+note, "[laughs]" stage, "[Page 12]" page break, "[1]" footnote mark, "[sic]". It turns the
+content of one bracket into one inline node; it must not look outside that bracket (the
+parser attaches "[sic]" to the word before it) and knows nothing of XML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tei_edition.convert.model import (
+    Addition, BracketNote, FootnoteMark, Inline, NoteLabel, Omission, PageBreak, Stage, Supplied,
+    Text,
+)
+
+_OMISSIONS = (
+    (re.compile(r"(?:\w+ )?(?:words? )?illegible(?: words?)?\.?", re.I), "illegible"),
+    (re.compile(r"(?:\w+ )?(?:words? )?inaudible(?: words?)?\.?", re.I), "inaudible"),
+    (re.compile(r"(?:\w+ )?(?:words? )?(?:unintelligible|indistinct|incomprehensible)"
+                r"(?: words?)?\.?", re.I), "unintelligible"),
+    (re.compile(r"(?:deleted|excised|redacted|omitted|not declassified|\d+ lines? not "
+                r"declassified|text not declassified)\.?", re.I), "withheld"),
+)
+
+_STAGE_WORDS = (
+    "laughs", "laughter", "laughing", "general laughter", "pause", "long pause", "applause",
+    "sighs", "coughs", "crosstalk", "cross-talk", "interruption", "silence", "noise",
+    "commotion", "animation", "smiles", "shouts", "interjection", "noise in the hall",
+    "stir in the hall", "voices", "inaudible interjection", "tape ends", "end of tape",
+    "break", "recess", "music",
+)
+_STAGE = re.compile(r"(?:" + "|".join(re.escape(w) for w in _STAGE_WORDS) + r")[.!]?", re.I)
+_PAGE = re.compile(r"(?P<label>Page|page|PAGE|p\.|P\.|Seite|S\.|L\.|l\.|Folio|folio|f\.)"
+                   r" (?P<n>\d+[a-z]?|[ivxlcdm]+)")
+_FOOTNOTE = re.compile(r"\d{1,3}")
+_ADD = re.compile(r"(?P<label>inserted|Inserted|INSERTED|added|Added|insertion|Insertion|"
+                  r"handwritten|Handwritten) ?: (?P<text>\S.*)", re.S)
+_NOTE_PREFIX = re.compile(
+    r"(?P<label>(?:Translator|Translators|Translator’s|Translator's|Interpreter's|Interpreter’s|"
+    r"Trans\.|Tr\.|Transl\.|Translation|Editor's|Editor’s|Ed\.|Editors'|Editorial|Archive|"
+    r"Archivist's|Source)(?: note| Note| comment| Comment)?(?:s)?:)(?P<rest>\s.*)", re.S)
+_NOTE_SUFFIX = re.compile(r"(?P<body>.*\S)(?P<label>\s*(?:—|–|-{1,2})\s*(?:trans|transl|tr|"
+                          r"translator|ed|editor|eds)\.?)", re.S | re.I)
+_SUPPLIED = re.compile(r"[\w'’][\w\s'’.,\-]*\??", re.S)
+_MAX_SUPPLIED_WORDS = 8
+
+
+@dataclass(frozen=True)
+class BracketReading:
+    """The node a bracket became and, for kinds without a rule, the fact that none matched."""
+
+    node: Inline
+    kind: str  # the bracket kind, named as in docs/conventions.md
+    known: bool = True
+
+
+def _note_kind(label: str) -> str:
+    lowered = label.lower()
+    if lowered.startswith(("trans", "tr.", "interpreter")):
+        return "translation"
+    return "editorial"
+
+
+def read_bracket(content: str) -> BracketReading:
+    """The meaning of "[content]"; unknown kinds stay literal text (brackets included)."""
+    stripped = content.strip()
+    if content != stripped or not stripped:
+        return BracketReading(Text("[" + content + "]"), "unknown", known=False)
+    if stripped == "?":
+        return BracketReading(Supplied("?", "query"), "query")
+    for pattern, reason in _OMISSIONS:
+        if pattern.fullmatch(stripped):
+            return BracketReading(Omission(stripped, reason), f"omission-{reason}")
+    if _STAGE.fullmatch(stripped):
+        return BracketReading(Stage("[" + stripped + "]"), "stage")
+    if page := _PAGE.fullmatch(stripped):
+        return BracketReading(PageBreak(page["n"], page["label"]), "page")
+    if _FOOTNOTE.fullmatch(stripped):
+        return BracketReading(FootnoteMark(stripped, "mark-square"), "footnote")
+    if added := _ADD.fullmatch(stripped):
+        return BracketReading(Addition(added["text"], added["label"]), "addition")
+    if note := _NOTE_PREFIX.fullmatch(stripped):
+        kind = _note_kind(note["label"])
+        return BracketReading(BracketNote(kind, (NoteLabel(note["label"]), Text(note["rest"]))),
+                              f"note-{kind}")
+    if note := _NOTE_SUFFIX.fullmatch(stripped):
+        kind = _note_kind(note["label"].strip(" —–-"))
+        return BracketReading(BracketNote(kind, (Text(note["body"]), NoteLabel(note["label"]))),
+                              f"note-{kind}")
+    if stripped.lower() == "sic":
+        return BracketReading(Text("[" + stripped + "]"), "sic")
+    if _SUPPLIED.fullmatch(stripped) and len(stripped.split()) <= _MAX_SUPPLIED_WORDS:
+        return BracketReading(Supplied(stripped, "omitted-in-original"), "supplied")
+    return BracketReading(Text("[" + content + "]"), "unknown", known=False)

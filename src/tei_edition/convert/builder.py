@@ -1,0 +1,229 @@
+"""Model + cast + metadata to a TEI P5 tree: the converter's last pure stage.
+
+Owns the body encoding of docs/encoding.md (sections 1, 3, 4, 5): opener, head, the
+participants list, conversation divs with sp/speaker/p, apparatus elements, closer, trailing
+matter and the abstract. Pure: no I/O, no clock; ids come from the IdRegistry in a fixed
+order, so the same input gives the same tree.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from tei_edition.convert.annotate import Annotator
+from tei_edition.convert.header import HeaderFacts, build_header, title_text
+from tei_edition.convert.metadata import Metadata
+from tei_edition.convert.model import (
+    Addition, Block, BracketNote, Correction, DateSpan, Document, FootnoteMark, Inline, ItemList,
+    LineBreak, MarkedSic, NoteLabel, Omission, PageBreak, PersonName, PlaceSpan, Stage, Supplied,
+    Text, Turn,
+)
+from tei_edition.convert.names import IdRegistry, slugify
+from tei_edition.convert.speakers import Cast
+from tei_edition.convert.teixml import XML_LANG, append_text, rend, sub
+from tei_edition.xmlio import TEI_NS
+
+TIGHT = "no-blank-before"
+RESERVED_IDS = ("source", "archive", "src-ed", "edition", "classification")
+
+_OPENER_SEG = {"classification": "classification", "copy": "copy", "subject": "subject"}
+
+
+class _Body:
+    """Emits inline and block content; holds what every element needs to point at."""
+
+    def __init__(self, cast: Cast, annotator: Annotator, source_resp: str, corr_resp: str,
+                 ids: IdRegistry) -> None:
+        self.cast, self.annotator = cast, annotator
+        self.source_resp, self.corr_resp, self.ids = source_resp, corr_resp, ids
+
+    def inlines(self, parent: etree._Element, nodes: tuple[Inline, ...]) -> None:
+        for node in nodes:
+            self.inline(parent, node)
+
+    def inline(self, parent: etree._Element, node: Inline) -> None:  # noqa: C901
+        match node:
+            case Text():
+                append_text(parent, node.text)
+            case LineBreak():
+                append_text(parent, "\n")  # docs/encoding.md: newline before lb (TEI P5 §3.11.3)
+                sub(parent, "lb")
+            case Supplied():
+                sub(parent, "supplied", node.text, {"reason": node.reason,
+                                                    "resp": self.source_resp})
+            case Addition():
+                sub(parent, "add", node.text, {"resp": self.source_resp,
+                                               "rend": f"label-{node.label}"})
+            case Omission():
+                gap = sub(parent, "gap", attrs={"reason": node.reason})
+                sub(gap, "desc", node.desc)
+            case BracketNote():
+                note = sub(parent, "note", attrs={"type": node.kind, "resp": self.source_resp})
+                self.inlines(note, node.parts)
+            case NoteLabel():
+                sub(parent, "label", node.text)
+            case Stage():
+                sub(parent, "stage", node.text, {"type": "delivery"})
+            case MarkedSic():
+                sub(parent, "sic", node.text, {"rend": "marked"})
+            case PageBreak():
+                sub(parent, "pb", attrs={"n": node.number, "rend": f"label-{node.label}"})
+            case DateSpan():
+                sub(parent, "date", node.text, {"when": node.when or ""})
+            case PlaceSpan():
+                sub(parent, "placeName", node.text)
+            case FootnoteMark():
+                note = sub(parent, "note", attrs={
+                    "xml:id": self.ids.claim(f"n{node.number}"), "place": "foot",
+                    "n": node.number, "rend": node.style})
+                self.inlines(note, node.content)
+            case PersonName():
+                self.inlines(sub(parent, "persName", attrs={"ref": f"#{node.ref}"}), node.parts)
+            case Correction():
+                choice = sub(parent, "choice")
+                self.inlines(sub(choice, "sic"), node.sic)
+                sub(choice, "corr", node.corr, {"resp": self.corr_resp})
+
+    def block(self, parent: etree._Element, tag: str, block: Block, *, names: bool = True,
+              attrs: dict[str, str] | None = None, line_block: bool = True) -> etree._Element:
+        element = sub(parent, tag, attrs={**(attrs or {}),
+                                          "rend": TIGHT if block.tight and line_block else ""})
+        self.inlines(element, self.annotator.apply(block.inlines, names=names))
+        return element
+
+    def content(self, parent: etree._Element, item: Turn | Block | ItemList) -> None:
+        if isinstance(item, Turn):
+            self.turn(parent, item)
+        elif isinstance(item, ItemList):
+            listing = sub(parent, "list")
+            for entry in item.items:
+                self.block(listing, "item", entry)
+        elif item.kind == "stage":
+            self.block(parent, "stage", item, attrs={"type": "action"})
+        elif item.kind == "separator":
+            self.block(parent, "ab", item, attrs={"type": "separator"})
+        elif item.kind == "head":
+            self.block(parent, "head", item)
+        else:
+            self.block(parent, "p", item)
+
+    def turn(self, parent: etree._Element, turn: Turn) -> None:
+        sp = sub(parent, "sp", attrs={
+            "who": f"#{self.cast.who[turn.who]}",
+            "cert": "low" if turn.uncertain else "",
+            "rend": rend(turn.separator, "unspaced" if turn.unspaced else None,
+                         "label-line" if turn.label_line else None,
+                         TIGHT if turn.tight else None)})
+        speaker = sub(sp, "speaker")
+        self.inlines(speaker, self.annotator.apply(turn.speaker, names=False))
+        for index, item in enumerate(turn.body):
+            if index == 0 and isinstance(item, Block) and not turn.label_line:
+                self.block(sp, "p", item, line_block=False)
+            else:
+                self.content(sp, item)
+
+
+def _classification(document: Document, ids: IdRegistry) -> tuple[tuple[str, str], ...]:
+    found = []
+    for block in (*document.opener, *document.front):
+        if block.kind == "classification":
+            text = "".join(n.text for n in block.inlines if isinstance(n, Text))
+            found.append((ids.claim("cls-" + slugify(text)), text))
+    return tuple(found)
+
+
+def _english(document: Document) -> bool:
+    words = [w.lower() for s in document.sections for item in s.content if isinstance(item, Turn)
+             for b in item.body if isinstance(b, Block) for n in b.inlines
+             if isinstance(n, Text) for w in n.text.split()]
+    words += [w.lower() for s in document.sections for item in s.content
+              if isinstance(item, Block) for n in item.inlines if isinstance(n, Text)
+              for w in n.text.split()]
+    common = {"the", "and", "of", "to", "is", "that", "in", "we", "it", "was", "not", "a"}
+    return len(words) >= 5 and sum(w in common for w in words) / len(words) > 0.08
+
+
+def build_tei(document: Document, cast: Cast, metadata: Metadata | None, ids: IdRegistry,
+              source_path: str = "<transcript>") -> tuple[etree._ElementTree, Annotator]:
+    """The TEI tree for a parsed transcript (pure function of its arguments)."""
+    meta = metadata or Metadata()
+    source_resp = "#src-ed" if meta.interventions_by else "#source"
+    editor_ids = [e.id for e in meta.editors if e.id]
+    corr_resp = " ".join(f"#{i}" for i in editor_ids) or "#edition"
+    annotator = Annotator(meta.corrections, cast)
+    body_writer = _Body(cast, annotator, source_resp, corr_resp, ids)
+    classification = _classification(document, ids)
+    language = meta.language or ("en" if _english(document) else "")
+    root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
+    if language:
+        root.set(XML_LANG, language)
+    # Body first (it decides which corrections are used), header inserted before it after.
+    text = etree.Element(f"{{{TEI_NS}}}text")
+    _build_text(text, document, body_writer, meta)
+    used = [i for i, _ in enumerate(meta.corrections) if annotator.used[i]]
+    facts = HeaderFacts(source_resp, corr_resp, classification,
+                        title_text(document, meta, source_path), language)
+    header = build_header(root, document, cast, meta, facts, used)
+    if meta.summary and document.trailing:
+        profile = header.find(f"{{{TEI_NS}}}profileDesc")
+        abstract = sub(profile, "abstract", attrs={
+            "resp": "#archive" if meta.archive else "#source", "rend": "trailing"})
+        for block in document.trailing:
+            body_writer.block(abstract, "p", block, names=False)
+    if cast.mentioned:
+        stand_off = sub(root, "standOff")
+        listing = sub(stand_off, "listPerson", attrs={"type": "mentioned"})
+        from tei_edition.convert.header import _person
+        for person in cast.mentioned:
+            _person(listing, person)
+    root.append(text)
+    return etree.ElementTree(root), annotator
+
+
+def _build_text(text: etree._Element, document: Document, writer: _Body,
+                meta: Metadata) -> None:
+    body = sub(text, "body")
+    record = sub(body, "div", attrs={"type": "recordOfConversation"})
+    if document.opener:
+        opener = sub(record, "opener")
+        _opener_lines(writer, opener, document.opener)
+    if document.title is not None:
+        writer.block(record, "head", document.title, names=False)
+    if document.front:
+        _opener_lines(writer, sub(record, "opener"), document.front)
+    if document.participants is not None:
+        listing = sub(record, "list", attrs={"type": "participants"})
+        if document.participants.head is not None:
+            writer.block(listing, "head", document.participants.head)
+        for line in document.participants.lines:
+            writer.block(listing, "item", line)
+    has_turns = any(isinstance(i, Turn) for s in document.sections for i in s.content)
+    for section in document.sections:
+        if has_turns or section.head is not None:
+            target = sub(record, "div", attrs={"type": "conversation" if has_turns else "section"})
+        else:
+            target = record
+        if section.head is not None:
+            writer.block(target, "head", section.head)
+        for item in section.content:
+            writer.content(target, item)
+    if not document.sections and not document.participants and document.title is None \
+            and not document.opener:
+        sub(record, "p")
+    if document.closer:
+        closer = sub(record, "closer")
+        for block in document.closer:
+            writer.block(closer, "signed", block)
+    if document.trailing and not meta.summary:
+        back_div = sub(sub(text, "back"), "div", attrs={"type": "trailing"})
+        for block in document.trailing:
+            writer.block(back_div, "p", block)
+
+
+def _opener_lines(writer: _Body, opener: etree._Element, blocks: tuple[Block, ...]) -> None:
+    for block in blocks:
+        if block.kind == "dateline":
+            writer.block(opener, "dateline", block, names=False)
+        else:
+            writer.block(opener, "seg", block, names=False,
+                         attrs={"type": _OPENER_SEG.get(block.kind, block.kind)})

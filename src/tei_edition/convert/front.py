@@ -1,0 +1,132 @@
+"""Front and back matter: classification marks, copy numbers, title, datelines, the
+participants block, closers ("Recorded by", "Drafted by:", a signature block).
+
+Owns the line patterns of front/back matter and where front matter ends and back matter
+begins. It returns line ranges and kinds; it must not read inline content (inlines.py) nor
+decide about turns (labels.py, parser.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tei_edition.convert.dates import find_date, is_date_only
+from tei_edition.convert.lexer import SourceLine
+from tei_edition.convert.participants import GROUP_LABEL, HEADER
+
+_CLASS_WORDS = (r"top secret|secret|confidential|restricted|strictly confidential|"
+                r"strictly secret|unclassified|declassified|for official use only|eyes only|"
+                r"personal and confidential|not for publication|classified|limited official use|"
+                r"nodis|exdis|limdis|sensitive|official use only")
+CLASSIFICATION = re.compile(r"(?:(?:" + _CLASS_WORDS + r")(?:\s*[-–—/,;]\s*|\s+|$))+[!.]?", re.I)
+COPY = re.compile(r"(?:Copy|Copies|Exemplar|Ex\.|Copy No\.?)\s*(?:No\.?|Nr\.?|#)?\s*\d+"
+                  r"(?:\s*(?:of|/)\s*\d+)?(?:\s*copies)?\.?", re.I)
+DATELINE = re.compile(r"(?:Date|Time|Place|Location|Venue|Day)\s*:\s*\S.*", re.I)
+SUBJECT = re.compile(r"(?:Subject|Re|Topic|Subj\.)\s*:\s*\S.*", re.I)
+_TITLE_WORDS = re.compile(r"(?:Record|Memorandum|Minutes|Transcript|Conversation|Stenogram|"
+                          r"Stenographic|Interview|Hearing|Notes|Report|Meeting|Summary|Telegram|"
+                          r"Letter|From the diary|Verbatim|Protocol|Excerpt|The conversation)\b",
+                          re.I)
+CLOSER = re.compile(r"(?P<role>(?:Recorded|Drafted|Prepared|Written|Compiled|Transcribed|Typed|"
+                    r"Noted|Taken down|Minutes taken|Translated|Approved|Cleared|Interpreted|"
+                    r"Record made|Notes taken)(?: by)?)\s*:?\s+(?P<name>\S.{0,80})")
+NAME = re.compile(r"(?:/s/\s*)?(?:(?:[A-Z]\.\s?){1,3}\s?[A-Z][\w'’\-]+|[A-Z][a-z]+(?: [A-Z]\.)?"
+                  r" [A-Z][\w'’\-]+)")
+
+
+@dataclass(frozen=True)
+class FrontLine:
+    index: int  # index into the list of source lines
+    kind: str  # classification | copy | dateline | subject | title | participants
+
+
+def front_kind(text: str) -> str | None:
+    """The kind of a front-matter line, judged on the line alone."""
+    if CLASSIFICATION.fullmatch(text):
+        return "classification"
+    if COPY.fullmatch(text):
+        return "copy"
+    if DATELINE.fullmatch(text) or is_date_only(text):
+        return "dateline"
+    if SUBJECT.fullmatch(text):
+        return "subject"
+    if HEADER.match(text):
+        return "participants"
+    return None
+
+
+def _title_like(block: list[SourceLine]) -> bool:
+    text = " ".join(line.text for line in block)
+    words = text.split()
+    if len(block) > 3 or not words or len(words) > 40 or text.endswith((":", "?", ";", ",")):
+        return False
+    sentences = re.findall(r"[.!?](?:\s|$)", text)
+    if len(sentences) > 1:
+        return False
+    return (text.isupper() or bool(find_date(text)) or not text.endswith(".")
+            or bool(_TITLE_WORDS.match(text)))
+
+
+def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple[
+        list[FrontLine], int]:
+    """Front-matter lines from the top, and the index of the first line after them."""
+    found: list[FrontLine] = []
+    index = 0
+    has_title = False
+    in_participants = False
+    while index < len(lines):
+        line = lines[index]
+        kind = front_kind(line.text)
+        if in_participants and kind is None and not is_turn(line.text) and (
+                line.tight or GROUP_LABEL.match(line.text)):
+            kind = "participants"
+        if kind is None and not has_title and not is_turn(line.text):
+            block = [line]
+            while index + len(block) < len(lines) and lines[index + len(block)].tight:
+                block.append(lines[index + len(block)])
+            if _title_like(block) and not any(front_kind(b.text) for b in block[1:]):
+                found += [FrontLine(index + k, "title") for k in range(len(block))]
+                index += len(block)
+                has_title = True
+                continue
+        if kind is None:
+            break
+        in_participants = kind == "participants"
+        found.append(FrontLine(index, kind))
+        index += 1
+    return found, index
+
+
+def closer_start(lines: list[SourceLine], start: int, last_turn: int) -> tuple[int, int]:
+    """(first closer line, first line after the closer) or (len, len) when there is none.
+
+    A closer is a "Recorded by ..." line after the last turn, with the closer-like lines
+    directly below it; or, at the very end, a signature block: a short role line and a name.
+    """
+    end = len(lines)
+    first_candidate = max(start, last_turn + 1)
+    for index in range(first_candidate, end):
+        if CLOSER.fullmatch(lines[index].text) and _near_end(lines, index):
+            stop = index + 1
+            while stop < end and lines[stop].tight and (
+                    CLOSER.fullmatch(lines[stop].text) or NAME.fullmatch(lines[stop].text)):
+                stop += 1
+            return index, stop
+    block_start = end - 1
+    while block_start > first_candidate and lines[block_start].tight:
+        block_start -= 1
+    block = lines[block_start:end]
+    if block_start >= first_candidate and 1 <= len(block) <= 3 and NAME.fullmatch(block[-1].text):
+        roles_ok = all(len(b.text.split()) <= 8 and not b.text.endswith((".", ":", "?"))
+                       and b.text[:1].isupper() for b in block[:-1])
+        if roles_ok and (len(block) > 1 or "." in block[-1].text):
+            return block_start, end
+    return end, end
+
+
+def _near_end(lines: list[SourceLine], index: int) -> bool:
+    """Only the last few blocks can hold a closer (a "Drafted by" mid-text is speech)."""
+    blocks_after = sum(1 for line in lines[index + 1:] if not line.tight)
+    return blocks_after <= 2

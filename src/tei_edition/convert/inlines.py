@@ -1,0 +1,156 @@
+"""The inline content of one line block: text, bracketed apparatus, line breaks, dates.
+
+Owns the step from positioned lines to inline nodes: bracket scanning (lexer), the meaning
+of each bracket (apparatus), "[sic]" attached to the word before it, delivery remarks in
+parentheses, dates and places in front matter. It must not decide what kind of block the
+lines form (parser.py does).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tei_edition.convert.apparatus import read_bracket
+from tei_edition.convert.dates import find_date
+from tei_edition.convert.lexer import BracketSegment, BreakSegment, TextSegment, scan_brackets
+from tei_edition.convert.model import DateSpan, Inline, LineBreak, MarkedSic, PlaceSpan, Stage, Text
+from tei_edition.diagnostics import Diagnostic, Severity
+
+Piece = tuple[str, int, int]  # text, line, column
+
+_DELIVERY = re.compile(r"\((?P<words>[a-z][a-z ,'-]{0,40})\)(?= |$)")
+_LAST_WORD = re.compile(r"(?P<word>[^\s]+)(?P<space> ?)$")
+
+
+@dataclass
+class InlineReader:
+    """Reads blocks for one transcript, collecting diagnostics and the bracket kinds met."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
+
+    def read(self, pieces: list[Piece], *, dates: bool = False, delivery: bool = False,
+             place_prefix: bool = False) -> tuple[Inline, ...]:
+        segments, problems = scan_brackets(pieces, self.path)
+        self.diagnostics.extend(problems)
+        nodes: list[Inline] = []
+        for segment in segments:
+            if isinstance(segment, BreakSegment):
+                nodes.append(LineBreak())
+            elif isinstance(segment, TextSegment):
+                nodes.append(Text(segment.text, segment.line))
+            else:
+                nodes.extend(self._bracket(segment, nodes))
+        if delivery:
+            nodes = _delivery_at_start(nodes)
+            if any(isinstance(n, Stage) and n.text.startswith("(") for n in nodes):
+                self.kinds.add("delivery")
+        if place_prefix:
+            nodes = _place(nodes)
+        if dates:
+            nodes = _dates(nodes)
+        return tuple(_merge_text(nodes))
+
+    def _bracket(self, segment: BracketSegment, before: list[Inline]) -> list[Inline]:
+        reading = read_bracket(segment.content)
+        if reading.kind == "sic" and segment.content == "sic" and before \
+                and isinstance(before[-1], Text):
+            found = _LAST_WORD.search(before[-1].text)
+            if found and found["space"]:
+                previous = before.pop()
+                self.kinds.add("sic")
+                head = previous.text[: found.start()]
+                return ([Text(head, previous.line)] if head else []) + [MarkedSic(found["word"])]
+        if not reading.known or reading.kind == "sic":
+            self.diagnostics.append(Diagnostic(
+                self.path, segment.line, segment.column, Severity.INFO,
+                "transcript.unknown-bracket",
+                f"no rule for the bracket [{_short(segment.content)}]; kept as text",
+                "see docs/conventions.md for the bracket kinds the converter understands"))
+            self.kinds.add("unknown")
+            return [Text("[" + segment.content + "]", segment.line)]
+        self.kinds.add(reading.kind)
+        return [reading.node]
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _merge_text(nodes: list[Inline]) -> list[Inline]:
+    merged: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and not node.text:
+            continue
+        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + node.text, merged[-1].line)
+        else:
+            merged.append(node)
+    return merged
+
+
+def _delivery_at_start(nodes: list[Inline]) -> list[Inline]:
+    """"(clarifies) After the break...": a short lower-case parenthesis opening a turn."""
+    if not nodes or not isinstance(nodes[0], Text):
+        return nodes
+    first = nodes[0]
+    found = _DELIVERY.match(first.text)
+    if not found or len(found["words"].split()) > 5:
+        return nodes
+    rest = first.text[found.end():]
+    return [Stage(found.group()), *([Text(rest, first.line)] if rest else []), *nodes[1:]]
+
+
+def _dates(nodes: list[Inline]) -> list[Inline]:
+    out: list[Inline] = []
+    done = False
+    for node in nodes:
+        if done or not isinstance(node, Text) or not (found := find_date(node.text)):
+            out.append(node)
+            continue
+        text = node.text
+        out += [Text(text[: found.start], node.line),
+                DateSpan(text[found.start: found.end], found.when),
+                Text(text[found.end:], node.line)]
+        done = True
+    return out
+
+
+def _place(nodes: list[Inline]) -> list[Inline]:
+    """"Place: Embassy residence, Warsaw": the words after the prefix are the place."""
+    if len(nodes) != 1 or not isinstance(nodes[0], Text):
+        return nodes
+    found = re.match(r"(?P<prefix>[^:]+:\s*)(?P<place>\S.*)", nodes[0].text)
+    if not found:
+        return nodes
+    return [Text(found["prefix"], nodes[0].line), PlaceSpan(found["place"])]
+
+
+def plain_text(nodes: tuple[Inline, ...]) -> str:
+    """The block's words as written (brackets restored), for classification heuristics."""
+    from tei_edition.convert.model import (Addition, BracketNote, DateSpan as D, MarkedSic as M,
+                                           NoteLabel, Omission, PageBreak, PlaceSpan as P,
+                                           Stage as S, Supplied)
+    parts: list[str] = []
+    for node in nodes:
+        match node:
+            case Text() | D() | P() | S() | NoteLabel():
+                parts.append(node.text)
+            case LineBreak():
+                parts.append("\n")
+            case Supplied():
+                parts.append(f"[{node.text}]")
+            case Addition():
+                parts.append(f"[{node.label}: {node.text}]")
+            case Omission():
+                parts.append(f"[{node.desc}]")
+            case M():
+                parts.append(f"{node.text} [sic]")
+            case PageBreak():
+                parts.append(f"[{node.label} {node.number}]")
+            case BracketNote():
+                parts.append("[" + plain_text(node.parts) + "]")
+    return "".join(parts)

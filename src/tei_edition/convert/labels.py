@@ -1,0 +1,179 @@
+"""Speaker labels: what a label looks like, and which label style a document uses.
+
+Owns the shapes of labels ("Cde. Mikoyan - ", "RAPACKI: ", "Mr. BURNS. ", "Q: ", a label
+alone on its line) and the evidence-based choice of the document's style. It decides from
+the text alone (metadata may force a style); it must not resolve labels to persons (see
+speakers.py) nor build any structure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+HONORIFICS = frozenset(
+    "cde cdes comrade comrades mr mrs ms miss dr prof professor sen senator rep representative "
+    "ambassador amb minister deputy general gen col colonel admiral adm marshal secretary sir "
+    "lord madame mme m herr frau tov tovarishch chairman president premier mister judge "
+    "justice rev father hon honorable the".split())
+_PARTICLES = frozenset("de da di del della der den van von zu bin ibn al el la le du y of"
+                       .split())
+# Words that open front/back-matter lines or sentences, never a speaker label.
+_NOT_LABELS = frozenset(
+    "date time place location venue subject present participants also copy copies distribution "
+    "source note notes attachment enclosure re ref to from cc drafted recorded translated "
+    "prepared agenda classification memorandum summary p.s nb archive fond opis delo document "
+    "he she they we it this that these those then when after before first second third fourth "
+    "fifth finally there here however but and or if as in on at for with by item point "
+    "question questions answer answers conclusion result results example i you our my his her "
+    "their its yes no".split())
+_QA = {"q": "q", "question": "q", "a": "a", "answer": "a"}
+NARRATIVE_VERBS = frozenset(
+    "said says stated states noted notes informed informs told tells replied replies answered "
+    "answers asked asks declared declares emphasized emphasised stressed remarked reported "
+    "reports welcomed welcomes expressed expresses announced announces thanked thanks added "
+    "adds explained explains agreed agrees suggested suggests proposed proposes".split())
+
+DASH_SEPARATORS = {"--": "sep-double-hyphen", "-": "sep-hyphen", "–": "sep-en-dash",
+                   "—": "sep-em-dash"}
+SEPARATOR_TEXT = {"sep-double-hyphen": " -- ", "sep-hyphen": " - ", "sep-en-dash": " – ",
+                  "sep-em-dash": " — ", "sep-colon": ": ", "sep-period": ". ", "sep-none": ""}
+
+_LABEL_CHARS = r"[^\W\d_][\w.'’\- ]{0,58}?(?: ?\?)?(?: \([^()]{1,60}\))?"
+_DASH = re.compile(rf"(?P<label>{_LABEL_CHARS})(?:(?P<sp> +)(?P<sep>--|-|–|—)(?: |\u00a0)+|"
+                   rf"(?P<usep>—|–)(?=\S))(?P<rest>.*)")
+_COLON = re.compile(rf"(?P<label>{_LABEL_CHARS}) ?:(?:[ \u00a0]+(?P<rest>.*)|$)")
+_PERIOD = re.compile(r"(?P<label>(?:(?:The|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Senator|Representative|"
+                     r"General|Admiral|Secretary|Chairman|Judge|Ambassador|Governor) )?"
+                     r"(?:[A-Z][A-Z'’\-]+|[QA])(?: [A-Z][A-Z'’\-]+){0,2})\.[ \u00a0]+"
+                     r"(?P<rest>\S.*)")
+STYLES = ("dash", "colon", "period")
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """A label at the start of a line: the label as written and where the speech starts."""
+
+    style: str
+    label: str
+    separator: str  # token, see SEPARATOR_TEXT
+    unspaced: bool
+    alone: bool  # the label stands alone on its line
+    rest: str
+    rest_offset: int  # index in the line where the speech starts
+    key: str  # normalised core of the label, for counting and resolution
+    uncertain: bool
+
+
+def label_core(label: str) -> tuple[str, bool]:
+    """The label without role in parentheses, question mark and honorifics; and uncertainty."""
+    core = re.sub(r"\s*\([^()]*\)\s*$", "", label).strip()
+    uncertain = core.endswith("?")
+    core = core.rstrip("? ").strip()
+    words = core.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words), uncertain
+
+
+def label_key(label: str) -> str:
+    core, _ = label_core(label)
+    key = " ".join(core.lower().replace("’", "'").split())
+    return _QA.get(key, key)
+
+
+def has_label_shape(label: str) -> bool:
+    """Short, name-like: capitalised words, initials, honorifics, particles; no digits."""
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", label).rstrip("? ").strip()
+    words = bare.split()
+    if not 1 <= len(words) <= 6 or len(bare) > 60:
+        return False
+    if words[0].lower().rstrip(".:") in _NOT_LABELS and label_key(label) not in ("q", "a"):
+        if not (words[0] == "The" and len(words) > 1 and words[1].isupper()):
+            return False
+    for word in words:
+        plain = word.strip(".'’-")
+        if not plain:
+            continue
+        if plain.lower() in _PARTICLES and word is not words[0]:
+            continue
+        if not plain[0].isupper() or any(ch.isdigit() for ch in plain):
+            return False
+    return True
+
+
+def _is_narrative(rest: str) -> bool:
+    """"Dobrynin informed us that...": a name followed by a reporting verb."""
+    words = re.findall(r"[\w'’.-]+", rest)[:4]
+    for index, word in enumerate(words[:4]):
+        if word.lower() in NARRATIVE_VERBS and index >= 1:
+            return all(w[:1].isupper() for w in words[:index])
+    return False
+
+
+def match_line(text: str, style: str) -> LabelMatch | None:
+    """The label of ``style`` at the start of ``text``, if the line has one of label shape."""
+    if style == "dash":
+        found = _DASH.fullmatch(text)
+        if not found or not found["rest"].strip():
+            return None
+        sep = DASH_SEPARATORS[found["sep"] or found["usep"]]
+        unspaced = found["usep"] is not None
+    elif style == "colon":
+        found = _COLON.fullmatch(text)
+        if not found:
+            return None
+        sep, unspaced = "sep-colon", False
+    else:
+        found = _PERIOD.fullmatch(text)
+        if not found:
+            return None
+        sep, unspaced = "sep-period", False
+    label = found["label"]
+    rest = found["rest"] or ""
+    if not has_label_shape(label) or (style == "colon" and _is_narrative(rest)):
+        return None
+    _, uncertain = label_core(label)
+    offset = found.start("rest") if found["rest"] is not None else len(text)
+    return LabelMatch(style, label, sep, unspaced, alone=not rest, rest=rest,
+                      rest_offset=offset, key=label_key(label), uncertain=uncertain)
+
+
+def _strong_shape(match: LabelMatch) -> bool:
+    core, _ = label_core(match.label)
+    if match.key in ("q", "a"):
+        return True
+    return any(len(w.strip(".")) >= 2 and w.strip(".'’-").isupper() for w in core.split())
+
+
+@dataclass(frozen=True)
+class StyleChoice:
+    style: str | None
+    accepted_keys: frozenset[str]
+
+
+def choose_style(lines: Iterable[str], known_keys: frozenset[str] = frozenset(),
+                 forced: str | None = None) -> StyleChoice:
+    """The document's label style, from evidence: repeated labels, known names, shapes.
+
+    A label counts when it recurs, names a declared/listed person, has a strong shape (an
+    all-caps surname, Q/A), or the style already has three or more turns.
+    """
+    texts = list(lines)
+    best: StyleChoice = StyleChoice(None, frozenset())
+    best_score = 0
+    for style in ([forced] if forced else STYLES):
+        matches = [m for m in (match_line(t, style) for t in texts) if m]
+        counts = Counter(m.key for m in matches)
+        strong = {m.key for m in matches if m.key in known_keys or counts[m.key] >= 2
+                  or _strong_shape(m)}
+        total = sum(counts[k] for k in strong)
+        accepted = set(strong)
+        if total >= 3 or forced:
+            accepted |= {m.key for m in matches if len(label_core(m.label)[0].split()) <= 4}
+        score = sum(counts[k] for k in accepted)
+        if score > best_score and (score >= 2 or accepted & known_keys or forced):
+            best, best_score = StyleChoice(style, frozenset(accepted)), score
+    return best

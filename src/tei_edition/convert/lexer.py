@@ -1,0 +1,150 @@
+"""Lines to typed tokens with positions: the converter's second stage.
+
+Owns the line-level normalisation (trailing/leading whitespace, lines of only whitespace or
+U+00A0) and the scanning of square brackets inside a block. It knows nothing of XML, of
+speakers or of what a bracket means; it only says where things are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tei_edition.diagnostics import Diagnostic, Severity
+
+NORMALISED_TRAILING = "trailing-space"
+NORMALISED_LEADING = "leading-space"
+NORMALISED_NBSP_LINES = "nbsp-lines"
+NORMALISED_BLANK_RUNS = "blank-runs"
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One non-empty line: its stripped text, 1-based line number and column of its first char.
+
+    ``tight`` is True when the previous non-empty line was directly above it (no empty line
+    in between).
+    """
+
+    text: str
+    number: int
+    column: int
+    tight: bool
+
+
+@dataclass(frozen=True)
+class TextSegment:
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class BracketSegment:
+    """The content between ``[`` and ``]`` (newlines kept), positioned at the ``[``."""
+
+    content: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class BreakSegment:
+    """The end of a line inside a block."""
+
+    line: int
+
+
+Segment = TextSegment | BracketSegment | BreakSegment
+
+
+def split_lines(text: str) -> tuple[list[SourceLine], list[str]]:
+    """Non-empty lines with positions, and the line-level normalisations that were applied."""
+    lines: list[SourceLine] = []
+    applied: set[str] = set()
+    blank_run = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped_right = raw.rstrip()
+        if stripped_right != raw and stripped_right:
+            applied.add(NORMALISED_TRAILING)
+        content = stripped_right.lstrip()
+        if not content:
+            if raw:
+                applied.add(NORMALISED_NBSP_LINES if "\u00a0" in raw else NORMALISED_TRAILING)
+            blank_run += 1
+            continue
+        if blank_run > 1 and lines:
+            applied.add(NORMALISED_BLANK_RUNS)
+        if content != stripped_right:
+            applied.add(NORMALISED_LEADING)
+        column = len(stripped_right) - len(content) + 1
+        lines.append(SourceLine(content, number, column, tight=bool(lines) and blank_run == 0))
+        blank_run = 0
+    return lines, sorted(applied)
+
+
+def scan_brackets(pieces: list[tuple[str, int, int]],
+                  path: str) -> tuple[list[Segment], list[Diagnostic]]:
+    """Split the lines of one block into text, bracket and line-break segments.
+
+    ``pieces`` are (text, line, column) of consecutive lines of one block. A bracket may run
+    over a line end; it may not contain another ``[`` and must close inside the block.
+    """
+    segments: list[Segment] = []
+    diagnostics: list[Diagnostic] = []
+    open_at: tuple[int, int] | None = None
+    bracket_text: list[str] = []
+    text_start: tuple[int, int] | None = None
+    buffer: list[str] = []
+
+    def flush_text() -> None:
+        nonlocal text_start
+        if buffer and text_start is not None:
+            segments.append(TextSegment("".join(buffer), *text_start))
+        buffer.clear()
+        text_start = None
+
+    for index, (text, line, column) in enumerate(pieces):
+        if index:
+            if open_at is not None:
+                bracket_text.append("\n")
+            else:
+                flush_text()
+                segments.append(BreakSegment(line - 1))
+        for offset, char in enumerate(text):
+            here = (line, column + offset)
+            if char == "[":
+                if open_at is not None:
+                    diagnostics.append(Diagnostic(
+                        path, *here, Severity.ERROR, "transcript.nested-bracket",
+                        f"'[' inside the bracket opened at {open_at[0]}:{open_at[1]}",
+                        "brackets cannot nest; close the first bracket before opening another"))
+                    bracket_text.append(char)
+                    continue
+                flush_text()
+                open_at = here
+                bracket_text = []
+            elif char == "]":
+                if open_at is None:
+                    diagnostics.append(Diagnostic(
+                        path, *here, Severity.ERROR, "transcript.unbalanced-bracket",
+                        "']' without a matching '['", "add the missing '[' or remove the ']'"))
+                    if text_start is None:
+                        text_start = here
+                    buffer.append(char)
+                    continue
+                segments.append(BracketSegment("".join(bracket_text), *open_at))
+                open_at = None
+            elif open_at is not None:
+                bracket_text.append(char)
+            else:
+                if text_start is None:
+                    text_start = here
+                buffer.append(char)
+    if open_at is not None:
+        diagnostics.append(Diagnostic(
+            path, *open_at, Severity.ERROR, "transcript.unclosed-bracket",
+            "'[' is not closed before the end of the paragraph",
+            "add the missing ']' (brackets must close within their paragraph)"))
+        segments.append(TextSegment("[" + "".join(bracket_text), *open_at))
+    flush_text()
+    return segments, diagnostics

@@ -1,0 +1,102 @@
+"""The participants list ("Present: ...", "Participants:" with groups): who took part.
+
+Owns reading names, groups and the words describing each person (in parentheses or after a
+comma) out of the participants block's plain text. It must not build XML nor decide where
+the block is (front.py does).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tei_edition.convert.labels import HONORIFICS
+from tei_edition.convert.model import Participant
+
+HEADER = re.compile(r"(?P<word>Present|Participants|Participating|Those taking part|Also present|"
+                    r"Persons present|Attending|In attendance|Attendees|Taking part|Those present"
+                    r")\s*:", re.I)
+_GROUP_WORDS = (r"side|delegation|party|group|representatives|participants|government|embassy|"
+                r"ministry|team|members|guests|staff|also present|present|attending|"
+                r"for the \w+|from the \w+")
+GROUP_LABEL = re.compile(r"(?P<label>[A-Z][^:;.()\[\]]{0,60}?\b(?:" + _GROUP_WORDS + r")):\s*",
+                         re.I)
+_GROUP_SPLIT = re.compile(r"(?:^|(?<=[.;])\s+)(?=" + GROUP_LABEL.pattern.replace("?P<label>", "?:")
+                          + ")", re.I)
+_NAME_WORD = re.compile(r"^(?:[A-Z]\.|[A-Z][\w'’\-]*|de|da|van|von|der|al|bin|el|la|le|du)$")
+
+
+def _top_level_split(text: str, separators: str) -> list[str]:
+    """Split on any char of ``separators`` outside parentheses and brackets."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        if char in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _clean_name(raw: str) -> str:
+    words = raw.replace("[", "").replace("]", "").split()
+    if words and words[0].lower() == "and":
+        words = words[1:]
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS | {"messrs", "mmes"}:
+        words = words[1:]
+    name = " ".join(words).strip(" .,")
+    if not words or len(words) > 6 or not all(_NAME_WORD.match(w.strip(".,")) for w in
+                                               name.split()):
+        return ""
+    return name
+
+
+def _entries(group_text: str) -> list[tuple[str, str]]:
+    """(name, description) for each person in one group's text."""
+    text = group_text.strip().rstrip(".")
+    if ";" in text:
+        raw = [e for e in _top_level_split(text, ";") if e.strip()]
+        pairs = []
+        for entry in raw:
+            name, _, description = entry.partition(",")
+            pairs.append((name, description))
+    else:
+        raw = []
+        for piece in _top_level_split(text, ","):
+            raw += re.split(r"\s+and\s+(?![^()]*\))", piece)
+        pairs = []
+        for entry in raw:
+            found = re.match(r"(?P<name>[^(]*?)\s*\((?P<desc>[^()]*)\)\s*$", entry)
+            pairs.append((found["name"], found["desc"]) if found else (entry, ""))
+    out = []
+    for name, description in pairs:
+        cleaned = _clean_name(name)
+        if cleaned:
+            out.append((cleaned, " ".join(description.split())))
+    return out
+
+
+def read_participants(lines: list[tuple[str, int]]) -> tuple[list[Participant], list[str | None]]:
+    """Persons and group labels from the participants block (text, line) lines."""
+    persons: list[Participant] = []
+    labels: list[str | None] = []
+    for text, line in lines:
+        text = HEADER.sub("", text, count=1).strip() if HEADER.match(text) else text
+        if not text:
+            continue
+        for chunk in _GROUP_SPLIT.split(text):
+            if not chunk.strip():
+                continue
+            found = GROUP_LABEL.match(chunk)
+            label = found["label"] if found else None
+            body = chunk[found.end():] if found else chunk
+            if label is not None or not labels:
+                labels.append(label)
+            group = len(labels) - 1
+            for name, description in _entries(body):
+                persons.append(Participant(name, description, group, line))
+    return persons, labels

@@ -1,0 +1,67 @@
+"""The two structured blocks around the conversation: the participants list and the closer.
+
+Owns turning their lines into model values (line blocks verbatim plus the persons they
+name). It must not find where they are (front.py) nor resolve names to ids (speakers.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tei_edition.convert.front import CLOSER, NAME, FrontLine
+from tei_edition.convert.inlines import InlineReader
+from tei_edition.convert.labels import label_key
+from tei_edition.convert.lexer import SourceLine
+from tei_edition.convert.model import Block, Participants, Signer
+from tei_edition.convert.participants import HEADER, read_participants
+
+
+@dataclass(frozen=True)
+class ParticipantsRead:
+    value: Participants
+    keys: frozenset[str]  # label keys of the persons listed (evidence for speaker labels)
+
+
+def read_participants_block(reader: InlineReader, lines: list[SourceLine],
+                            front: list[FrontLine]) -> ParticipantsRead | None:
+    chosen = [lines[f.index] for f in front if f.kind == "participants"]
+    if not chosen:
+        return None
+    head = None
+    items = []
+    for line in chosen:
+        header = HEADER.match(line.text)
+        piece = [(line.text, line.number, line.column)]
+        if header and not line.text[header.end():].strip() and head is None and not items:
+            head = Block("head", reader.read(piece), line.number, line.tight)
+        else:
+            items.append(Block("item", reader.read(piece), line.number, line.tight))
+    persons, labels = read_participants([(line.text, line.number) for line in chosen])
+    keys = set()
+    for person in persons:
+        keys.add(label_key(person.name))
+        keys.add(label_key(person.name.split()[-1]))
+    return ParticipantsRead(Participants(head, tuple(items), tuple(persons), tuple(labels)),
+                            frozenset(keys))
+
+
+def read_closer(reader: InlineReader, lines: list[SourceLine]) -> tuple[list[Block],
+                                                                          list[Signer]]:
+    """"Recorded by X" lines become one signed block each; a signature block becomes one."""
+    if not lines:
+        return [], []
+    if CLOSER.fullmatch(lines[0].text):
+        blocks, signers = [], []
+        for line in lines:
+            blocks.append(Block("signed", reader.read([(line.text, line.number, line.column)]),
+                                line.number, line.tight))
+            found = CLOSER.fullmatch(line.text)
+            name = found["name"].rstrip(".") if found else line.text
+            if NAME.fullmatch(name):
+                signers.append(Signer(found["role"] if found else "", name.removeprefix("/s/")
+                                      .strip()))
+        return blocks, signers
+    pieces = [(line.text, line.number, line.column) for line in lines]
+    block = Block("signed", reader.read(pieces), lines[0].number, lines[0].tight)
+    role = " ".join(line.text for line in lines[:-1])
+    return [block], [Signer(role, lines[-1].text.removeprefix("/s/").strip())]

@@ -1,0 +1,160 @@
+"""The cast of a record: participants, speakers, mentioned persons, signers, and which person
+each speaker label means.
+
+Owns merging the persons the transcript lists with those the metadata declares, giving each
+a stable id, and resolving labels conservatively (full name, alias, surname, initials; the
+honorifics are ignored). It must not build XML; unresolved labels are reported, never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tei_edition.convert.labels import label_core, label_key
+from tei_edition.convert.metadata import Metadata, PersonInfo
+from tei_edition.convert.model import Document, Turn
+from tei_edition.convert.names import IdRegistry, slugify
+from tei_edition.diagnostics import Diagnostic, Severity
+
+_UNKNOWN = frozenset({"speaker", "unidentified speaker", "unknown", "unknown speaker", "voice",
+                      "unidentified", "voices", "male voice", "female voice"})
+_QA_ROLES = {"q": "interviewer", "a": "interviewee"}
+
+
+@dataclass(eq=False)
+class Person:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    role: str = ""
+    affiliation: str = ""
+    group: str = ""
+    sex: str = ""
+    named: bool = True  # False for Q/A and unknown speakers: no persName is written
+
+
+@dataclass
+class Cast:
+    groups: list[tuple[str, str | None]] = field(default_factory=list)  # (key, label)
+    participants: list[Person] = field(default_factory=list)
+    speakers: list[Person] = field(default_factory=list)
+    mentioned: list[Person] = field(default_factory=list)
+    signers: dict[str, str] = field(default_factory=dict)  # signer name -> person id
+    signer_persons: list[Person] = field(default_factory=list)
+    who: dict[str, str] = field(default_factory=dict)  # label key -> person id
+
+    def all_persons(self) -> list[Person]:
+        return self.participants + self.speakers + self.mentioned + self.signer_persons
+
+
+def _keys(person: Person) -> set[str]:
+    keys = {label_key(person.name)} | {label_key(alias) for alias in person.aliases}
+    return {k for k in keys if k}
+
+
+def _surname(name: str) -> str:
+    return label_key(name).split()[-1] if label_key(name) else ""
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in label_key(name).replace("-", " ").split())
+
+
+def _find(label: str, persons: list[Person]) -> Person | None:
+    """Full name or alias, then a unique surname, then unique initials (conservative)."""
+    key = label_key(label)
+    if not key:
+        return None
+    exact = [p for p in persons if key in _keys(p)]
+    if len(exact) == 1:
+        return exact[0]
+    by_surname = [p for p in persons if p.named and (_surname(p.name) == key.split()[-1]
+                                                     and len(key.split()) <= 2)]
+    if len(by_surname) == 1:
+        first = key.split()[0] if len(key.split()) == 2 else ""
+        person = by_surname[0]
+        if not first or first[0] == label_key(person.name)[0]:
+            return person
+    core, _ = label_core(label)
+    if core.replace(".", "").isupper() and len(core.replace(".", "").replace(" ", "")) <= 3:
+        letters = core.replace(".", "").replace(" ", "").lower()
+        by_initials = [p for p in persons if p.named and _initials(p.name) == letters]
+        if len(by_initials) == 1:
+            return by_initials[0]
+    return None
+
+
+def _from_info(info: PersonInfo, ids: IdRegistry) -> Person:
+    return Person(ids.claim(info.id or slugify(info.name)), info.name, info.aliases, info.role,
+                  info.affiliation, info.group, info.sex)
+
+
+def build_cast(document: Document, metadata: Metadata | None, ids: IdRegistry,
+               path: str) -> tuple[Cast, list[Diagnostic]]:
+    meta = metadata or Metadata()
+    cast = Cast()
+    declared = [_from_info(info, ids) for info in meta.persons]
+    listed = document.participants.persons if document.participants else ()
+    labels = document.participants.group_labels if document.participants else ()
+    for entry in listed:
+        person = _find(entry.name, declared) or _find(entry.name, cast.participants)
+        group = f"group-{entry.group + 1}"
+        if person is None:
+            person = Person(ids.claim(slugify(entry.name)), entry.name)
+        if person not in cast.participants:
+            cast.participants.append(person)
+        if entry.name != person.name and entry.name not in person.aliases:
+            person.aliases = (*person.aliases, entry.name)
+        person.affiliation = person.affiliation or entry.description
+        person.group = person.group or group
+    cast.participants += [p for p in declared if p not in cast.participants]
+    group_labels = {g.id: g.label for g in meta.groups}
+    for index, label in enumerate(labels):
+        group_labels.setdefault(f"group-{index + 1}", label)
+    for person in cast.participants:
+        if person.group and person.group not in [g for g, _ in cast.groups]:
+            cast.groups.append((person.group, group_labels.get(person.group)))
+    cast.mentioned = [_from_info(info, ids) for info in meta.mentioned]
+    diagnostics = _resolve_turns(document, cast, ids, path)
+    for signer in document.signers:
+        person = _find(signer.name, cast.participants + cast.mentioned)
+        if person is None:
+            person = Person(ids.claim(slugify(signer.name.split()[-1])), signer.name)
+            cast.signer_persons.append(person)
+        cast.signers[signer.name] = person.id
+    return cast, diagnostics
+
+
+def _turns(document: Document) -> list[Turn]:
+    return [item for section in document.sections for item in section.content
+            if isinstance(item, Turn)]
+
+
+def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
+                   path: str) -> list[Diagnostic]:
+    diagnostics: list[Diagnostic] = []
+    has_declared = bool(cast.participants)
+    for turn in _turns(document):
+        key = label_key(turn.label)
+        if key in cast.who:
+            continue
+        person = _find(turn.label, cast.participants)
+        if person is None:
+            person = _find(turn.label, cast.speakers)
+        if person is None:
+            core, _ = label_core(turn.label)
+            if key in _QA_ROLES:
+                person = Person(ids.claim(key), core, role=_QA_ROLES[key], named=False)
+            elif key in _UNKNOWN:
+                person = Person(ids.claim("unknown-speaker"), core, named=False)
+            else:
+                person = Person(ids.claim(slugify(core)), core)
+            cast.speakers.append(person)
+            if has_declared and key not in _UNKNOWN:
+                diagnostics.append(Diagnostic(
+                    path, turn.line, turn.column, Severity.WARNING,
+                    "transcript.unresolved-speaker",
+                    f"speaker label {turn.label!r} matches no declared participant",
+                    "add the person (or an alias) to the edition metadata's [[persons]]"))
+        cast.who[key] = person.id
+    return diagnostics
