@@ -24,10 +24,10 @@ _REWORDINGS: list[tuple[re.Pattern[str], str, str]] = [
      "required element <{want}> is missing here", ""),
     (re.compile(r"Expecting an element , got nothing"),
      "a required element is missing here", ""),
-    (re.compile(r"Element (?P<el>\S+) has extra content: text"),
-     "text is not allowed directly inside <{el}>; wrap it in an element that allows text", "el"),
+    # libxml2 names the first child it could not fit; "text" may be a text node or <text>.
     (re.compile(r"Element (?P<el>\S+) has extra content: (?P<extra>\S+)"),
-     "element <{extra}> is not allowed at this place inside <{el}>", "el"),
+     "the content of <{el}> does not fit TEI P5 from its child '{extra}' on (that child is "
+     "not allowed there, or something inside it is wrong)", "el"),
     (re.compile(r"Element (?P<el>\S+) failed to validate content"),
      "the content of <{el}> does not match its TEI content model", "el"),
     (re.compile(r"Element (?P<el>\S+) failed to validate attributes"),
