@@ -175,3 +175,30 @@ def test_output_inside_the_edition_folder_is_refused(mini_edition, tmp_path, tei
     assert result.exit_code == 1
     assert "error [package.output-inside-edition]" in result.stderr
     assert tree_digest(edition) == before and not (edition / "bags").exists()
+
+
+def _copy_edition(source, folder):
+    """The edition ``source`` under another slug (files renamed after the new folder)."""
+    folder.mkdir(parents=True)
+    for path in source.iterdir():
+        (folder / path.name.replace(source.name, folder.name)).write_bytes(path.read_bytes())
+    return folder
+
+
+def test_an_invalid_edition_does_not_stop_the_others(mini_edition, tmp_path, tei_all):
+    good = _copy_edition(mini_edition, tmp_path / "editions" / "good-record")
+    bad = _copy_edition(mini_edition, tmp_path / "editions" / "bad-record")
+    tei = bad / "bad-record.xml"
+    tei.write_text(tei.read_text("utf-8").replace("<teiHeader>", "<teiHeader><x/>"), "utf-8")
+    result = run_cli("package", bad, good, "-o", tmp_path / "out", "--tei-all", tei_all)
+    assert result.exit_code == 1
+    assert result.stdout == f"{tmp_path / 'out' / 'good-record'}\n"
+    assert f"{tei}:0:0: error [package.refused]" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good-record"]
+
+
+def test_two_editions_with_one_slug_are_a_usage_error(mini_edition, tmp_path, tei_all):
+    twin = _copy_edition(mini_edition, tmp_path / "elsewhere" / mini_edition.name)
+    result = run_cli("package", mini_edition, twin, "-o", tmp_path / "out", "--tei-all", tei_all)
+    assert result.exit_code == 2
+    assert not (tmp_path / "out").exists()
