@@ -119,3 +119,10 @@ def test_unknown_format_and_view_are_diagnostics(all_elements) -> None:
 def test_the_result_of_a_run_is_an_xslt_result_tree(all_elements) -> None:
     result = run_stylesheet(load_stylesheet("html.xsl"), parse_xml_file(all_elements).tree)
     assert isinstance(result, etree._XSLTResultTree)
+
+
+def test_a_bare_name_never_picks_a_file_of_the_current_directory(tmp_path, monkeypatch) -> None:
+    write(tmp_path, "text.xsl", '<xsl:template match="/">hijacked</xsl:template>')
+    monkeypatch.chdir(tmp_path)
+    assert load_stylesheet("text.xsl") is not load_stylesheet(tmp_path / "text.xsl")
+    assert "hijacked" not in str(run_stylesheet(load_stylesheet("text.xsl"), tree_of("<a/>")))

@@ -87,11 +87,11 @@ def _local_path(url: str) -> Path | None:
 
 
 def _resolve_name(path_or_name: str | os.PathLike[str]) -> Path:
-    """A bare name ("html.xsl") means the project's stylesheet; anything else is a path."""
-    text = os.fspath(path_or_name)
-    if os.sep not in text and "/" not in text and not Path(text).exists():
-        return (xslt_dir() / text).resolve()
-    return Path(text).resolve()
+    """A str without a folder ("html.xsl") names a project stylesheet, never a file of the
+    current directory; a Path, or a str with a folder, is a path."""
+    if isinstance(path_or_name, str) and "/" not in path_or_name and os.sep not in path_or_name:
+        return (xslt_dir() / path_or_name).resolve()
+    return Path(path_or_name).resolve()
 
 
 _CACHE: dict[tuple[Path, Path | None], etree.XSLT] = {}
