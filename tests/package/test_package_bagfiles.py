@@ -75,3 +75,9 @@ def test_iter_files_lists_links_without_following_them(tmp_path):
     (tmp_path / "a.txt").write_text("a")
     (tmp_path / "data" / "link").symlink_to(tmp_path / "a.txt")
     assert list(bagfiles.iter_files(tmp_path)) == ["a.txt", "data/b.txt", "data/link"]
+
+
+def test_only_cr_and_lf_end_manifest_lines():
+    entries, problems = bagfiles.parse_manifest("ab  data/x\x0b\ncd  data/y\r\nef  data/z\r")
+    assert problems == []
+    assert [e.path for e in entries] == ["data/x\x0b", "data/y", "data/z"]

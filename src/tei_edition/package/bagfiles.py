@@ -84,6 +84,13 @@ def bagit_txt() -> str:
                           ("Tag-File-Character-Encoding", TAG_FILE_ENCODING)])
 
 
+def _lines(text: str) -> list[str]:
+    """Lines as RFC 8493 §2.1 ends them (LF, CR LF or CR); str.splitlines would also split at
+    vertical tab, form feed and other Unicode breaks, which are characters of a line here."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 @dataclass(frozen=True)
 class TagField:
     label: str
@@ -100,7 +107,7 @@ class TagFileError(ValueError):
 def parse_tag_file(text: str) -> list[TagField]:
     """Fields of a tag file, continuation lines folded in; raises TagFileError on a bad line."""
     fields: list[TagField] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         if line[0] in " \t" and fields:
@@ -125,15 +132,16 @@ def parse_manifest(text: str) -> tuple[list[ManifestEntry], list[tuple[int, str]
     """Entries of a (tag)manifest and the (line, problem) pairs of lines that are not entries."""
     entries: list[ManifestEntry] = []
     problems: list[tuple[int, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         parts = line.split(None, 1)
         if len(parts) != 2 or not re.fullmatch(r"[0-9A-Fa-f]+", parts[0]):
             problems.append((number, f"line is not '<digest> <path>': {line[:60]!r}"))
             continue
-        entries.append(ManifestEntry(decode_manifest_path(parts[1].strip()),
-                                     parts[0].lower(), number))
+        # The path is everything after the separating whitespace, kept as it is: stripping
+        # it would make a path with a stray control character name an existing file.
+        entries.append(ManifestEntry(decode_manifest_path(parts[1]), parts[0].lower(), number))
     return entries, problems
 
 
