@@ -9,28 +9,65 @@ from pathlib import Path
 from tei_edition.render import render_tree
 from tei_edition.xmlio import parse_xml_file
 
+ROOT_DIR = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
 
 _SPACE_AFTER_SEPARATOR = re.compile(r"^(.{1,80}? (?:-|–|—|--)) [\s\u00a0]+(?=\S)")
 
+# Each normalisation step, and words of which one must occur in the editorialDecl/normalization
+# paragraph that declares it (docs/encoding.md §6).
+DECLARATIONS = {
+    "bom": ("byte order mark",),
+    "line-ends": ("crlf", "line end"),
+    "tabs": ("tab",),
+    "leading-space": ("start of lines", "start of a line", "leading"),
+    "trailing-space": ("end of lines", "end of a line", "trailing"),
+    "blank-lines": ("u+00a0", "only whitespace"),
+    "empty-runs": ("several empty lines", "runs of"),
+    "separator-space": ("separator",),
+}
 
-def normalise_transcript(text: str) -> str:
-    """The transcript after exactly the normalisation that docs/encoding.md §6 lets the
-    converter declare in editorialDecl/normalization: BOM dropped, CRLF/CR to LF, tabs to
-    spaces, leading and trailing whitespace of each line removed, whitespace-only and
-    U+00A0-only lines empty, runs of empty lines one, whitespace between a speaker separator
-    and the speech collapsed to one space. Nothing else (no case, no punctuation)."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = []
-    for line in text.replace("\t", " ").split("\n"):
-        line = line.strip(" \u00a0")
-        line = _SPACE_AFTER_SEPARATOR.sub(r"\1 ", line)
+
+def normalise_transcript(text: str) -> tuple[str, set[str]]:
+    """The transcript after the normalisation docs/encoding.md §6 allows, and the steps that
+    changed something (the caller checks that the edition declares each of them): BOM dropped,
+    CRLF/CR to LF, tabs to spaces, leading and trailing whitespace of each line removed,
+    whitespace-only and U+00A0-only lines empty, runs of empty lines one, whitespace between
+    a speaker separator and the speech one space. Nothing else (no case, no punctuation)."""
+    applied: set[str] = set()
+
+    def step(name: str, before: str, after: str) -> str:
+        if before != after:
+            applied.add(name)
+        return after
+
+    text = step("bom", text, text.removeprefix("\ufeff"))
+    text = step("line-ends", text, text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = step("tabs", text, text.replace("\t", " "))
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if line.strip(" \u00a0") == "":
+            line = step("blank-lines" if "\u00a0" in line else "trailing-space", line, "")
+        else:
+            line = step("leading-space", line, line.lstrip(" \u00a0"))
+            line = step("trailing-space", line, line.rstrip(" \u00a0"))
+            line = step("separator-space", line, _SPACE_AFTER_SEPARATOR.sub(r"\1 ", line))
         if line or (lines and lines[-1]):
             lines.append(line)
+        elif lines:
+            applied.add("empty-runs")
     while lines and not lines[-1]:
         lines.pop()
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", applied
+
+
+def undeclared_normalisations(applied: set[str], tree) -> list[str]:
+    """Steps of `normalise_transcript` that the edition's editorialDecl does not declare."""
+    declared = " ".join(tree.xpath("//tei:editorialDecl/tei:normalization//text()",
+                                   namespaces={"tei": "http://www.tei-c.org/ns/1.0"})).lower()
+    return sorted(name for name in applied
+                  if not any(word in declared for word in DECLARATIONS[name]))
 
 
 def render_file(path: Path, to: str, view: str = "reading", **options) -> str:
@@ -41,8 +78,6 @@ def render_file(path: Path, to: str, view: str = "reading", **options) -> str:
     assert diagnostics == [], diagnostics
     return data.decode("utf-8")
 
-
-ROOT_DIR = Path(__file__).resolve().parents[2]
 
 
 # Letters and digits apart, so that a glued foot-note mark ("and2") counts as two words.
@@ -68,3 +103,17 @@ def html_text_content(page: str) -> str:
     # Elements are joined with a space: text_content() would glue "Top Secret" to the next
     # block's first word.
     return " ".join(document.itertext())
+
+
+SHARED_DIR = ROOT_DIR.parent / "shared"
+SEED_TRANSCRIPT = SHARED_DIR / "seed" / "000_4ab801c5d78d1cdd.txt"
+SAMPLES_DIR = SHARED_DIR / "samples"
+
+
+def seed_edition_path() -> Path:
+    """The project's seed edition: the editions/<slug>/<slug>.xml beside a copy of the seed."""
+    seed = SEED_TRANSCRIPT.read_bytes()
+    found = [txt.with_suffix(".xml") for txt in sorted((ROOT_DIR / "editions").glob("*/*.txt"))
+             if txt.read_bytes() == seed]
+    assert found and found[0].is_file(), "no seed edition in editions/ (tei-edition convert)"
+    return found[0]

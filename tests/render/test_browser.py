@@ -8,15 +8,16 @@ import json
 
 import pytest
 from chromium_cdp import Browser
-from render_helpers import FIXTURES, ROOT_DIR, render_file
+from render_helpers import FIXTURES, ROOT_DIR, render_file, seed_edition_path
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = ROOT_DIR / "build" / "artifacts"
 
 
-# name -> (edition, number of turns, of which by "Cde. Mikoyan")
-EDITIONS = {"all-elements": (FIXTURES / "all-elements.xml", 9, 2)}
+# name -> (edition, number of turns, of which by "Cde. Mikoyan"); the seed's figures are those
+# of ../shared/seed/README.md.
+EDITIONS = {"all-elements": (FIXTURES / "all-elements.xml", 9, 2), "seed": (None, 52, 24)}
 
 
 @pytest.fixture(scope="module", params=sorted(EDITIONS))
@@ -24,6 +25,7 @@ def session(request):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     edition, turns, mikoyan = EDITIONS[request.param]
     page = ARTIFACTS / f"{request.param}-reading.html"
+    edition = edition or seed_edition_path()
     page.write_text(render_file(edition, "html", "reading", strict=True), encoding="utf-8")
     with Browser(width=1100, height=1500) as browser:
         for domain in ("Page", "Runtime", "Network", "Log"):

@@ -1,0 +1,61 @@
+"""Every sample transcript of ../shared/samples, converted here, renders in both views: the
+diplomatic text is the transcript after its declared normalisation, and no word is lost."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from render_helpers import (
+    SAMPLES_DIR,
+    html_text_content,
+    missing_words,
+    normalise_transcript,
+    undeclared_normalisations,
+)
+
+from tei_edition.convert import convert_file
+from tei_edition.render import render_tree
+
+SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"))
+
+
+@pytest.fixture(scope="module", params=SAMPLES, ids=lambda path: path.stem)
+def sample(request):
+    converted = convert_file(request.param)
+    assert converted.tree is not None, converted.diagnostics
+    return request.param.read_text(encoding="utf-8"), converted.tree
+
+
+def rendered(tree, to: str, view: str) -> str:
+    data, diagnostics = render_tree(tree, to=to, view=view, strict=True)
+    assert diagnostics == [] and data is not None, diagnostics
+    return data.decode("utf-8")
+
+
+def test_there_are_samples_to_check() -> None:
+    assert len(SAMPLES) >= 5
+
+
+def test_diplomatic_text_is_the_transcript_after_declared_normalisation(sample) -> None:
+    transcript, tree = sample
+    expected, applied = normalise_transcript(transcript)
+    assert rendered(tree, "text", "diplomatic") == expected
+    assert undeclared_normalisations(applied, tree) == []
+
+
+def test_reading_text_renders_and_keeps_every_speaker_label(sample) -> None:
+    _, tree = sample
+    reading = rendered(tree, "text", "reading")
+    speakers = [" ".join(s.itertext()) for s in tree.iter("{http://www.tei-c.org/ns/1.0}speaker")]
+    assert all(label in reading for label in speakers)
+    assert reading.count("\n") >= rendered(tree, "text", "diplomatic").count("\n")
+
+
+@pytest.mark.parametrize("view", ["reading", "diplomatic"])
+def test_no_word_is_lost_in_text_or_html(sample, view) -> None:
+    transcript, tree = sample
+    if view == "diplomatic":
+        assert missing_words(transcript, rendered(tree, "text", view)) == Counter()
+    page = html_text_content(rendered(tree, "html", view))
+    assert missing_words(transcript, page) == Counter()
