@@ -9,8 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI_EDITION = FIXTURES / "mini-record"
 # The end-to-end tests package the project's seed edition, the real thing an archive gets.
-SEED_EDITION = ROOT / "editions" / "000_4ab801c5d78d1cdd"
-EDITION = SEED_EDITION if SEED_EDITION.is_dir() else MINI_EDITION
+EDITION = ROOT / "editions" / "1956-09-16-mikoyan-korean-delegation"
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -48,8 +48,29 @@ def test_bag_info_is_drawn_from_the_tei_header(packaged):
     assert info["External-Identifier"] == [_header_text(f"{publication}/tei:idno")]
     assert info["Source-Organization"] == [
         _header_text(f"{publication}/*[self::tei:publisher or self::tei:authority]")]
-    assert info["Rights"][0].startswith(_header_text(f"{publication}/tei:availability"))
     assert info["Bag-Software-Agent"][0].startswith("tei-edition ")
+
+
+def test_bagging_date_of_the_seed_is_its_latest_revision(packaged):
+    # The seed has no publication date, so its latest revisionDesc change dates the bag.
+    tree = parse_xml_file(EDITION / f"{SLUG}.xml").tree
+    assert not tree.xpath("//tei:publicationStmt/tei:date", namespaces=NSMAP)
+    latest = max(tree.xpath("//tei:revisionDesc/tei:change/@when", namespaces=NSMAP))
+    assert _tag_fields(packaged / SLUG / "bag-info.txt")["Bagging-Date"] == [latest]
+
+
+def test_no_rights_field_when_the_header_names_no_licence(packaged):
+    tree = parse_xml_file(EDITION / f"{SLUG}.xml").tree
+    assert not tree.xpath("//tei:availability", namespaces=NSMAP)
+    assert "Rights" not in _tag_fields(packaged / SLUG / "bag-info.txt")
+
+
+def test_licence_and_publication_date_reach_bag_info(mini_edition, tmp_path, tei_all):
+    result = run_cli("package", mini_edition, "-o", tmp_path, "--tei-all", tei_all)
+    assert result.exit_code == 0, result.stderr
+    info = _tag_fields(tmp_path / mini_edition.name / "bag-info.txt")
+    assert info["Rights"] == ["CC BY 4.0 <https://creativecommons.org/licenses/by/4.0/>"]
+    assert info["Bagging-Date"] == ["2024-05-01"]
 
 
 def test_payload_oxum_counts_the_payload(packaged):
@@ -202,3 +223,29 @@ def test_two_editions_with_one_slug_are_a_usage_error(mini_edition, tmp_path, te
     result = run_cli("package", mini_edition, twin, "-o", tmp_path / "out", "--tei-all", tei_all)
     assert result.exit_code == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_dublin_core_in_the_bag_is_the_seed_header(packaged):
+    from tei_edition.package.dublin_core import DC_NS
+
+    tree = parse_xml_file(EDITION / f"{SLUG}.xml").tree
+    dc = parse_xml_file(packaged / SLUG / "data" / "dc.xml").tree
+
+    def values(name):
+        return [" ".join(e.text.split()) for e in dc.iter(f"{{{DC_NS}}}{name}")]
+
+    def header(xpath):
+        return [" ".join("".join(n.itertext()).split()) if hasattr(n, "itertext") else str(n)
+                for n in tree.xpath(xpath, namespaces=NSMAP)]
+
+    assert values("title") == header("//tei:titleStmt/tei:title")
+    assert values("date") == header("//tei:profileDesc/tei:creation/tei:date/@when")
+    assert values("contributor") == header(
+        "//tei:titleStmt/tei:editor | //tei:titleStmt/tei:respStmt/tei:name"
+        " | //tei:sourceDesc//tei:respStmt/tei:persName")
+    assert values("subject") == header(
+        "//tei:particDesc//tei:person/tei:persName[1] | //tei:standOff//tei:person/tei:persName[1]")
+    assert values("language") == header("/tei:TEI/@xml:lang")
+    assert values("identifier") == header("//tei:publicationStmt/tei:idno")
+    assert values("description") == header("//tei:profileDesc/tei:abstract")
+    assert values("rights") == header("//tei:availability/tei:licence")  # none in the seed
