@@ -1,0 +1,45 @@
+"""Fixtures for the validation tests: the numbered test documents, the seed edition, jing."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA_TESTS = ROOT / "schema" / "tests"
+NUMBERED = sorted(SCHEMA_TESTS.glob("*/*.xml"))
+EDITIONS = sorted((ROOT / "editions").glob("*/*.xml"))
+_EXPECT = re.compile(r"<!--\s*expect:\s*(valid|warning|invalid)((?:\s+[\w.-]+)*)\s*-->")
+
+
+def expectation(path: Path) -> tuple[str, set[str]]:
+    """The verdict and codes a numbered test document states in its first comment."""
+    match = _EXPECT.search(path.read_text(encoding="utf-8")[:400])
+    assert match, f"{path.name} does not start with an <!-- expect: ... --> comment"
+    return match.group(1), set(match.group(2).split())
+
+
+def jing_verdicts(rng: Path, files: list[Path]) -> dict[Path, list[str]]:
+    """jing's error lines per file (empty list: valid), from one jing run over all files."""
+    result = subprocess.run(["jing", str(rng), *map(str, files)], capture_output=True,
+                            text=True, timeout=300, check=False)
+    errors: dict[Path, list[str]] = {f.resolve(): [] for f in files}
+    for line in result.stdout.splitlines():
+        name = line.split(":", 1)[0]
+        if Path(name).resolve() in errors:
+            errors[Path(name).resolve()].append(line)
+    assert result.returncode in (0, 1), result.stderr
+    return errors
+
+
+@pytest.fixture(autouse=True)
+def _tei_all_from_shared(monkeypatch: pytest.MonkeyPatch, tei_all: Path,
+                         tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test starts with the shared tei_all.rng configured and an empty private cache;
+    tests about the unconfigured case remove the variable themselves."""
+    monkeypatch.setenv("TEI_EDITION_TEI_ALL", str(tei_all))
+    monkeypatch.setenv("TEI_EDITION_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("TEI_EDITION_TEI_BASE_URL", raising=False)
