@@ -550,6 +550,19 @@ def test_element_counts_are_as_expected(name: str, converted: dict[str, Converte
     assert_aspect(name, "counts", problems)
 
 
+def test_converting_again_gives_the_same_bytes(converted: dict[str, Converted]):
+    from tei_edition.convert import convert_file
+    from tei_edition.xmlio import serialize
+
+    differing = []
+    for name, case in converted.items():
+        again = _root_of(convert_file(case.source).tree)
+        if case.output is not None and (again is None or
+                                        serialize(again.getroottree()) != case.output.read_bytes()):
+            differing.append(name)
+    assert not differing
+
+
 def test_speaker_attribution_on_the_realistic_set_reaches_the_bar(converted: dict[str, Converted]):
     correct = total = 0
     for path in REALISTIC_CASES:
