@@ -13,7 +13,8 @@
 <xsl:stylesheet version="1.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
-  exclude-result-prefixes="tei">
+  xmlns:exsl="http://exslt.org/common"
+  exclude-result-prefixes="tei exsl">
 
   <!-- ===== shared parameters (documented in README.md) ================================= -->
   <!-- reading | diplomatic: which text a view-dependent element shows (TEI P5 §3.5.5 choice). -->
@@ -28,6 +29,18 @@
   <xsl:variable name="is-diplomatic" select="$view = 'diplomatic'"/>
 
   <xsl:key name="by-id" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- Ordinals (the N of turn-N, mention-N, note-N, part-N) from one table built once per run:
+       counting preceding nodes for each element would make a long record quadratic. The
+       generate-id() keys never reach the output, so the output stays deterministic. -->
+  <xsl:variable name="ordinal-rows">
+    <xsl:for-each select="/tei:TEI/tei:text//tei:sp"><o k="sp{generate-id()}" n="{position()}"/></xsl:for-each>
+    <xsl:for-each select="/tei:TEI/tei:text//tei:persName[@ref] | /tei:TEI/tei:text//tei:rs[@ref]"><o k="mention{generate-id()}" n="{position()}"/></xsl:for-each>
+    <xsl:for-each select="/tei:TEI/tei:text//tei:note"><o k="note{generate-id()}" n="{position()}"/></xsl:for-each>
+    <xsl:for-each select="/tei:TEI/tei:text//tei:div"><o k="div{generate-id()}" n="{position()}"/></xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="ordinal-table" select="exsl:node-set($ordinal-rows)"/>
+  <xsl:key name="ordinal" match="o" use="@k"/>
   <xsl:key name="turns-of" match="tei:sp" use="substring-after(@who, '#')"/>
   <xsl:key name="mentions-of" match="tei:text//tei:persName[@ref]" use="substring-after(@ref, '#')"/>
 
@@ -39,7 +52,7 @@
   <xsl:template match="tei:div">
     <xsl:call-template name="hook-block">
       <xsl:with-param name="kind" select="'division'"/>
-      <xsl:with-param name="anchor" select="concat('part-', count(preceding::tei:div) + count(ancestor::tei:div) + 1)"/>
+      <xsl:with-param name="anchor">part-<xsl:call-template name="ordinal"><xsl:with-param name="kind" select="'div'"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="content"><xsl:apply-templates select="*"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -100,7 +113,7 @@
   <xsl:template match="tei:sp">
     <xsl:call-template name="hook-turn">
       <xsl:with-param name="who" select="substring-after(@who, '#')"/>
-      <xsl:with-param name="anchor" select="concat('turn-', count(preceding::tei:sp) + 1)"/>
+      <xsl:with-param name="anchor">turn-<xsl:call-template name="ordinal"><xsl:with-param name="kind" select="'sp'"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="label"><xsl:apply-templates select="tei:speaker/node()"/></xsl:with-param>
       <xsl:with-param name="separator"><xsl:call-template name="speaker-separator"/></xsl:with-param>
       <xsl:with-param name="own-line" select="contains(concat(' ', @rend, ' '), ' label-line ')"/>
@@ -364,10 +377,15 @@
   </xsl:template>
 
   <xsl:template name="note-number">
-    <xsl:choose>
-      <xsl:when test="ancestor::tei:text"><xsl:number level="any" count="tei:note" from="tei:text"/></xsl:when>
-      <xsl:otherwise><xsl:number level="any" count="tei:note"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="ordinal"><xsl:with-param name="kind" select="'note'"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- The 1-based position of the context element among the text's elements of its kind
+       ('sp', 'mention', 'note', 'div'); empty for an element outside the text. -->
+  <xsl:template name="ordinal">
+    <xsl:param name="kind"/>
+    <xsl:variable name="key" select="concat($kind, generate-id())"/>
+    <xsl:for-each select="$ordinal-table"><xsl:value-of select="key('ordinal', $key)/@n"/></xsl:for-each>
   </xsl:template>
 
   <!-- The display name of a declared person, place or responsible agent by its id. -->

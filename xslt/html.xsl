@@ -50,7 +50,8 @@
           <ul class="contents">
             <li><a href="#text">Text</a></li>
             <xsl:for-each select="$tei/tei:text//tei:div[tei:head][ancestor::tei:div]">
-              <li><a href="#part-{count(preceding::tei:div) + count(ancestor::tei:div) + 1}"><xsl:value-of select="normalize-space(tei:head)"/></a></li>
+              <xsl:variable name="part"><xsl:call-template name="ordinal"><xsl:with-param name="kind" select="'div'"/></xsl:call-template></xsl:variable>
+              <li><a href="#part-{$part}"><xsl:value-of select="normalize-space(tei:head)"/></a></li>
             </xsl:for-each>
             <xsl:if test="$tei/tei:text//tei:note"><li><a href="#notes">Notes</a></li></xsl:if>
             <li><a href="#persons">Index of persons</a></li>
@@ -186,7 +187,7 @@
   <!-- ===== footer ============================================================================ -->
 
   <xsl:template name="mention-number">
-    <xsl:number level="any" count="tei:persName[@ref] | tei:rs[@ref]" from="tei:text"/>
+    <xsl:call-template name="ordinal"><xsl:with-param name="kind" select="'mention'"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template name="footnotes">
@@ -228,7 +229,7 @@
             <xsl:variable name="turns" select="$tei/tei:text//tei:sp[contains(concat(' ', normalize-space(@who), ' '), concat(' #', $id, ' '))]"/>
             <xsl:if test="$turns">
               <span class="refs"> Speaks: <xsl:for-each select="$turns">
-                <xsl:variable name="n" select="count(preceding::tei:sp) + 1"/>
+                <xsl:variable name="n"><xsl:call-template name="ordinal"><xsl:with-param name="kind" select="'sp'"/></xsl:call-template></xsl:variable>
                 <a href="#turn-{$n}"><xsl:value-of select="$n"/></a><xsl:if test="position() != last()">, </xsl:if>
               </xsl:for-each>.</span>
             </xsl:if>

@@ -54,7 +54,8 @@ def test_every_speaker_label_is_visible(session) -> None:
 
 def test_the_switch_changes_the_visible_text_of_a_correction(session) -> None:
     browser, _, _ = session
-    correction = "Array.from(document.querySelectorAll('.correction')).find(e => e.textContent.includes('USSSR'))"
+    correction = ("Array.from(document.querySelectorAll('.correction'))"
+                  ".find(e => e.textContent.includes('USSSR'))")
     assert browser.evaluate(f"{correction}.innerText") == "USSR"
     browser.click("label[for=view-diplomatic]")
     assert browser.evaluate(f"{correction}.innerText") == "USSSR"
@@ -68,8 +69,10 @@ def test_the_page_logs_no_console_error(session) -> None:
     browser.evaluate("1")  # flush events that arrived since the last call
     problems = [e for e in browser.events
                 if e.get("method") in ("Runtime.exceptionThrown",)
-                or (e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] in ("error", "warning", "assert"))
-                or (e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] in ("error", "warning"))]
+                or (e.get("method") == "Runtime.consoleAPICalled"
+                    and e["params"]["type"] in ("error", "warning", "assert"))
+                or (e.get("method") == "Log.entryAdded"
+                    and e["params"]["entry"]["level"] in ("error", "warning"))]
     assert problems == []
 
 

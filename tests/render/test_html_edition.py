@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from render_helpers import render_file
 from lxml import html
+from render_helpers import render_file
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +26,11 @@ def test_page_loads_nothing_from_elsewhere(page) -> None:
 
 def test_page_has_the_landmarks_and_headings_in_order(page) -> None:
     body = page.find("body")
-    assert [child.tag for child in body if child.tag != "input"] == ["header", "nav", "main", "footer"]
+    landmarks = [child.tag for child in body if child.tag != "input"]
+    assert landmarks == ["header", "nav", "main", "footer"]
     levels = [int(h.tag[1]) for h in page.iter("h1", "h2", "h3", "h4")]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
 
 
 def test_every_internal_link_has_a_target(page) -> None:
@@ -53,7 +54,8 @@ def test_supplied_and_inserted_words_say_whose_intervention_they_are(page) -> No
 
 
 def test_a_correction_carries_both_readings(page) -> None:
-    [correction] = [c for c in page.xpath("//span[@class='correction']") if "USSR" in c.text_content()]
+    corrections = page.xpath("//span[@class='correction']")
+    [correction] = [c for c in corrections if "USSR" in c.text_content()]
     assert correction.xpath("string(span[@class='v-reading'])") == "USSR"
     assert correction.xpath("string(span[@class='v-diplomatic'])") == "USSSR"
     assert "Anna Example" in correction.get("title")

@@ -10,7 +10,8 @@ EXPECTED = (FIXTURES / "all-elements.diplomatic.txt").read_text(encoding="utf-8"
 
 
 def test_text_goes_to_stdout_by_default(runner, all_elements) -> None:
-    result = runner.invoke(cli, ["render", str(all_elements), "--to", "text", "--view", "diplomatic"])
+    result = runner.invoke(cli, ["render", str(all_elements), "--to", "text",
+                                 "--view", "diplomatic"])
     assert result.exit_code == 0 and result.stdout == EXPECTED
 
 
@@ -68,7 +69,8 @@ def test_strict_stops_at_an_unknown_element_with_exit_1(runner, all_elements, tm
     result = runner.invoke(cli, ["render", str(edited), "--to", "text", "--strict",
                                  "-o", str(target)])
     assert result.exit_code == 1 and not target.exists()
-    assert f"{edited}:" in result.stderr and "[render.terminated] unknown element <zz>" in result.stderr
+    assert f"{edited}:" in result.stderr
+    assert "[render.terminated] unknown element <zz>" in result.stderr
 
 
 def test_width_wraps_the_text(runner, all_elements) -> None:

@@ -36,12 +36,14 @@ def reading(seed_edition) -> str:
     return render_file(seed_edition, "text", "reading", strict=True)
 
 
-def test_diplomatic_text_is_the_transcript_after_declared_normalisation(transcript, diplomatic) -> None:
+def test_diplomatic_text_is_the_transcript_after_declared_normalisation(transcript,
+                                                                       diplomatic) -> None:
     expected, _ = normalise_transcript(transcript)
     assert diplomatic == expected
 
 
-def test_the_edition_declares_every_normalisation_the_comparison_needs(transcript, seed_edition) -> None:
+def test_the_edition_declares_every_normalisation_the_comparison_needs(transcript,
+                                                                      seed_edition) -> None:
     _, applied = normalise_transcript(transcript)
     assert applied, "the seed needs normalisation (U+00A0 lines), so this check is not empty"
     assert undeclared_normalisations(applied, parse_xml_file(seed_edition).tree) == []
@@ -67,7 +69,8 @@ def test_both_views_show_all_52_speaker_labels(transcript, diplomatic, reading) 
 
 
 def test_reading_text_drops_insertion_labels_and_keeps_supplied_words_marked(reading) -> None:
-    assert "With respect to Yun Kong-hum, a proposal was made to expel him from the Party" in reading
+    assert ("With respect to Yun Kong-hum, a proposal was made to expel him from the Party"
+            in reading)
     assert "nserted:" not in reading
     for supplied in ("tell [it] briefly", "Ri [Ju-yeon]", "expel [him]", "right now [?]"):
         assert supplied in reading

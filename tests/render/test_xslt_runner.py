@@ -30,7 +30,8 @@ def test_a_project_stylesheet_is_compiled_once_per_process() -> None:
     assert load_stylesheet("text.xsl") is load_stylesheet("text.xsl")
 
 
-def test_a_custom_stylesheet_may_import_the_project_stylesheets_by_scheme(tmp_path, all_elements) -> None:
+def test_a_custom_stylesheet_may_import_the_project_stylesheets_by_scheme(tmp_path,
+                                                                         all_elements) -> None:
     custom = write(tmp_path, "custom.xsl",
                    '<xsl:import href="tei-edition:text.xsl"/>'
                    '<xsl:template name="hook-line-break">|</xsl:template>'
@@ -65,8 +66,8 @@ def test_reading_a_file_at_run_time_is_denied(tmp_path) -> None:
     secret = tmp_path / "secret.xml"
     secret.write_text("<secret>s3cr3t</secret>")
     custom = write(tmp_path, "read.xsl",
-                   f'<xsl:template match="/"><xsl:copy-of select="document(\'{secret.as_uri()}\')"/>'
-                   "</xsl:template>")
+                   '<xsl:template match="/">'
+                   f'<xsl:copy-of select="document(\'{secret.as_uri()}\')"/></xsl:template>')
     with pytest.raises(StylesheetError) as denied:
         run_stylesheet(load_stylesheet(custom), tree_of("<a/>"))
     diagnostics = denied.value.diagnostics

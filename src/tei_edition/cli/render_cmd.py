@@ -73,7 +73,8 @@ def render(edition: Path, to: str, view: str, output: str, stylesheet: Path | No
                                               "output file exists; not overwritten",
                                               "pass --force to replace it"))
             except OSError as error:
-                diagnostics.append(Diagnostic(str(target), 0, 0, Severity.FATAL, "output.unwritable",
+                diagnostics.append(Diagnostic(str(target), 0, 0, Severity.FATAL,
+                                              "output.unwritable",
                                               f"cannot write output: {error.strerror or error}"))
     emit_diagnostics(diagnostics, output_format)
     raise SystemExit(exit_code_for(diagnostics))

@@ -44,7 +44,8 @@ def render_tree(tree: etree._ElementTree, *, to: str, view: str = "reading",
         return None, [_usage(where, "render.unknown-view",
                              f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")]
     if width is not None and width < 1:
-        return None, [_usage(where, "render.bad-width", f"width must be a positive number, not {width}")]
+        return None, [_usage(where, "render.bad-width",
+                             f"width must be a positive number, not {width}")]
     try:
         xslt = load_stylesheet(stylesheet if stylesheet is not None else FORMATS[to])
         result = run_stylesheet(xslt, tree, view=view, width=width or 0,

@@ -120,7 +120,7 @@ def load_stylesheet(path_or_name: str | os.PathLike[str], *,
 def _compile(path: Path, extra: Path | None) -> etree.XSLT:
     label = str(path)
     folders = [xslt_dir().resolve()]
-    if not folders[0] in path.parents:
+    if folders[0] not in path.parents:
         folders.append(path.parent)
     if extra is not None:
         folders.append(extra)
@@ -182,7 +182,8 @@ def run_stylesheet(xslt: etree.XSLT, tree: etree._ElementTree | etree._Element,
         failed = any(e.message.startswith("runtime error") for e in entries)
         messages = [e for e in entries if not e.message.startswith("runtime error")]
         code = "render.failed" if failed else "render.terminated"
-        raise StylesheetError(_message_diagnostics(messages, tree, label, code, str(error))) from None
+        diagnostics = _message_diagnostics(messages, tree, label, code, str(error))
+        raise StylesheetError(diagnostics) from None
 
 
 def _message_diagnostics(entries: list, tree: etree._ElementTree | etree._Element | None,
