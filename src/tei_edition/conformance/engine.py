@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import marshal
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,7 @@ class Schema:
 
     path: str
     sha256: str
-    ir: dict[str, Any] | None  # None: a grammar shape reduce.py does not handle
+    ir: dict[str, Any] | None = field(repr=False)  # None: a shape reduce.py cannot read
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,40 @@
+"""Worker processes with deadlines: a hang becomes tei.timeout, never a hung command."""
+
+from __future__ import annotations
+
+import time
+
+from tei_edition.conformance import _outcome_diagnostics, deadline
+from tei_edition.diagnostics import Severity
+
+
+def test_results_come_back_in_task_order():
+    outcomes = deadline.run_bounded([lambda n=n: n * n for n in range(5)], jobs=2, timeout=30)
+    assert [o.value for o in outcomes] == [0, 1, 4, 9, 16]
+    assert {o.status for o in outcomes} == {"ok"}
+
+
+def test_a_task_past_its_deadline_is_killed_and_reported():
+    started = time.monotonic()
+    outcomes = deadline.run_bounded([lambda: time.sleep(60), lambda: "done"], jobs=2,
+                                    timeout=0.5)
+    assert time.monotonic() - started < 30
+    assert [o.status for o in outcomes] == ["timeout", "ok"]
+
+
+def test_a_failing_task_is_reported_not_raised():
+    outcomes = deadline.run_bounded([lambda: 1 / 0], jobs=1, timeout=30)
+    assert outcomes[0].status == "failed" and "ZeroDivisionError" in outcomes[0].value
+
+
+def test_timeout_becomes_a_fatal_tei_timeout_diagnostic():
+    [diagnostic] = _outcome_diagnostics("a.xml", deadline.Outcome("timeout"), 2.5)
+    assert diagnostic.code == "tei.timeout" and diagnostic.severity is Severity.FATAL
+    assert "2.5 s" in diagnostic.message
+
+
+def test_timeout_setting_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv(deadline.TIMEOUT_ENV, "7")
+    assert deadline.default_timeout() == 7.0
+    monkeypatch.setenv(deadline.TIMEOUT_ENV, "soon")
+    assert deadline.default_timeout() == deadline.DEFAULT_TIMEOUT_S

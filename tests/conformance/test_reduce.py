@@ -1,0 +1,95 @@
+"""Grammar reduction keeps the verdict of every document over the kept names (RELAX NG §4.19)."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from tei_edition.conformance.grammar import UnsupportedGrammar, read_grammar
+from tei_edition.conformance.reduce import reduce_grammar, to_rng
+
+RNG = "http://relaxng.org/ns/structure/1.0"
+LIST_GRAMMAR = f"""<grammar xmlns="{RNG}" ns="urn:t">
+  <start><ref name="list"/></start>
+  <define name="list"><element name="list">
+    <zeroOrMore><ref name="head"/></zeroOrMore>
+    <oneOrMore><oneOrMore><ref name="item"/></oneOrMore>
+      <zeroOrMore><choice><ref name="note"/><ref name="gap"/></choice></zeroOrMore></oneOrMore>
+    <optional><attribute name="type"/></optional>
+  </element></define>
+  <define name="head"><element name="head"><text/></element></define>
+  <define name="item"><element name="item"><text/></element></define>
+  <define name="note"><element name="note"><text/></element></define>
+  <define name="gap"><element name="gap"><empty/></element></define>
+  <define name="unused"><element name="unused"><empty/></element></define>
+</grammar>""".encode()
+
+
+def names(*locals_: str) -> frozenset[tuple[str, str]]:
+    return frozenset(("urn:t", local) for local in locals_)
+
+
+def compiled(elements, attributes=frozenset(), mode="prune") -> etree.RelaxNG:
+    ir = read_grammar(LIST_GRAMMAR)
+    start, defines = reduce_grammar(ir, elements, attributes, mode)
+    return etree.RelaxNG(etree.fromstring(to_rng(start, defines, ir)))
+
+
+def doc(body: str) -> etree._ElementTree:
+    return etree.fromstring(f'<list xmlns="urn:t">{body}</list>').getroottree()
+
+
+def test_absent_elements_and_unreachable_defines_are_dropped():
+    ir = read_grammar(LIST_GRAMMAR)
+    _, defines = reduce_grammar(ir, names("list", "item"), frozenset(), "prune")
+    assert sorted(defines) == ["item", "list"]
+
+
+def test_stub_mode_keeps_absent_elements_as_empty_stubs():
+    ir = read_grammar(LIST_GRAMMAR)
+    _, defines = reduce_grammar(ir, names("list", "item"), frozenset(), "stub")
+    assert defines["note"] == ("element", ("name", "urn:t", "note"), ("empty",))
+    assert "unused" not in defines
+
+
+def test_nested_repetition_becomes_flat_and_equivalent():
+    ir = read_grammar(LIST_GRAMMAR)
+    _, defines = reduce_grammar(ir, names("list", "item", "note"), frozenset(), "prune")
+    content = defines["list"][2]
+    assert ("zeroOrMore", ("choice", (("ref", "item"), ("ref", "note")))) in content[1]
+    grammar = compiled(names("list", "item", "note"))
+    assert grammar.validate(doc("<item/><note/><item/><item/><note/><note/>"))
+    assert not grammar.validate(doc("<note/><item/>"))
+    assert not grammar.validate(doc(""))
+
+
+@pytest.mark.parametrize("mode", ["prune", "stub"])
+@pytest.mark.parametrize("body, valid", [
+    ("<head/><item/>", True),
+    ("<item/><head/>", False),
+    ("<item/><gap/><item/>", True),
+    ("<gap/>", False),
+])
+def test_reduced_verdicts_equal_the_full_grammars(mode, body, valid):
+    tree = doc(body)
+    full = etree.RelaxNG(etree.fromstring(LIST_GRAMMAR))
+    used = frozenset((etree.QName(e).namespace, etree.QName(e).localname) for e in tree.iter())
+    assert full.validate(tree) is valid
+    assert compiled(used, mode=mode).validate(tree) is valid
+
+
+def test_an_attribute_absent_from_the_document_is_dropped_not_required():
+    grammar = compiled(names("list", "item"))
+    assert grammar.validate(doc("<item/>"))
+
+
+def test_an_attribute_present_in_the_document_is_kept():
+    grammar = compiled(names("list", "item"), frozenset({("", "type")}))
+    tree = etree.fromstring('<list xmlns="urn:t" type="x"><item/></list>').getroottree()
+    assert grammar.validate(tree)
+
+
+def test_grammar_with_include_is_reported_unsupported():
+    data = f'<grammar xmlns="{RNG}"><include href="x.rng"/><start><empty/></start></grammar>'
+    with pytest.raises(UnsupportedGrammar):
+        read_grammar(data.encode())
