@@ -34,7 +34,8 @@ PINNED_SHA256 = {
 TIMEOUT_SECONDS = 60
 MAX_BYTES = 16 * 1024 * 1024  # tei_all.rng is about 1.1 MB
 
-_VERSION_IN_HEADER = re.compile(rb"P5 Version ([0-9][0-9A-Za-z.\-]*)")
+# The header comment reads "TEI Edition: P5 Version<U+00A0>4.12.0." (a no-break space).
+_VERSION_IN_HEADER = re.compile(rb"P5 Version(?:\s|\xc2\xa0)+([0-9]+(?:\.[0-9]+)*)")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def describe_tei_all(path: Path, source: str = "option") -> TeiAllInfo:
     with open(path, "rb") as handle:
         head = handle.read(4096)
     match = _VERSION_IN_HEADER.search(head)
-    version = match.group(1).decode("ascii").rstrip(".") if match else None
+    version = match.group(1).decode("ascii") if match else None
     digest = sha256_file(path)
     return TeiAllInfo(path, source, digest, version,
                       pinned=version is not None and PINNED_SHA256.get(version) == digest)
@@ -130,6 +131,8 @@ def _download(url: str) -> tuple[bytes, Diagnostic | None]:
             data = response.read(MAX_BYTES + 1)
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", None) or error
+        if isinstance(error, urllib.error.HTTPError):
+            reason = f"HTTP {error.code} {error.reason}"
         return b"", Diagnostic(url, 0, 0, Severity.FATAL, "schema.download-failed",
                                f"cannot download tei_all.rng: {reason}",
                                "check the network, or download it yourself and pass "
