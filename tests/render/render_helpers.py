@@ -13,7 +13,7 @@ ROOT_DIR = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
 
-_SPACE_AFTER_SEPARATOR = re.compile(r"^(.{1,80}? (?:-|–|—|--)) [\s\u00a0]+(?=\S)")
+_SPACE_AFTER_SEPARATOR = re.compile(r"^(.{1,80}? (?:-|–|—|--)|[^:]{1,60}:) [\s\u00a0]+(?=\S)")
 
 # Each normalisation step, and words of which one must occur in the editorialDecl/normalization
 # paragraph that declares it (docs/encoding.md §6).

@@ -1,5 +1,6 @@
-"""Every sample transcript of ../shared/samples, converted here, renders in both views: the
-diplomatic text is the transcript after its declared normalisation, and no word is lost."""
+"""Every sample transcript of ../shared/samples, and the converter's held-out realistic
+transcripts (tests/convert/realistic), converted here, render in both views: the diplomatic
+text is the transcript after its declared normalisation, and no word is lost."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections import Counter
 
 import pytest
 from render_helpers import (
+    ROOT_DIR,
     SAMPLES_DIR,
     html_text_content,
     missing_words,
@@ -18,9 +20,10 @@ from tei_edition.convert import convert_file
 from tei_edition.render import render_tree
 
 SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"))
+REALISTIC = sorted((ROOT_DIR / "tests" / "convert" / "realistic").glob("*.txt"))
 
 
-@pytest.fixture(scope="module", params=SAMPLES, ids=lambda path: path.stem)
+@pytest.fixture(scope="module", params=SAMPLES + REALISTIC, ids=lambda path: path.stem)
 def sample(request):
     converted = convert_file(request.param)
     assert converted.tree is not None, converted.diagnostics
@@ -34,7 +37,7 @@ def rendered(tree, to: str, view: str) -> str:
 
 
 def test_there_are_samples_to_check() -> None:
-    assert len(SAMPLES) >= 5
+    assert len(SAMPLES) >= 5 and len(REALISTIC) >= 5
 
 
 def test_diplomatic_text_is_the_transcript_after_declared_normalisation(sample) -> None:
