@@ -32,8 +32,7 @@ def convert(transcript: str, output: str, meta_path: str | None, force: bool, ch
     from pathlib import Path
 
     from tei_edition.convert import convert_file
-    from tei_edition.diagnostics import (EXIT_OK, EXIT_PROBLEMS, Diagnostic, Severity,
-                                         exit_code_for)
+    from tei_edition.diagnostics import EXIT_OK, EXIT_PROBLEMS, Diagnostic, Severity, exit_code_for
     from tei_edition.xmlio import OutputExistsError, serialize, write_atomic
 
     result = convert_file(transcript, meta_path=meta_path, encoding=encoding)

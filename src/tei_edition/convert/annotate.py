@@ -13,7 +13,11 @@ from collections import Counter
 
 from tei_edition.convert.metadata import CorrectionInfo
 from tei_edition.convert.model import (
-    BracketNote, Correction, FootnoteMark, Inline, PersonName, Supplied,
+    BracketNote,
+    Correction,
+    FootnoteMark,
+    Inline,
+    PersonName,
 )
 from tei_edition.convert.names import wrap_matches
 from tei_edition.convert.speakers import Cast

@@ -13,7 +13,15 @@ import re
 from dataclasses import dataclass
 
 from tei_edition.convert.model import (
-    Addition, BracketNote, FootnoteMark, Inline, NoteLabel, Omission, PageBreak, Stage, Supplied,
+    Addition,
+    BracketNote,
+    FootnoteMark,
+    Inline,
+    NoteLabel,
+    Omission,
+    PageBreak,
+    Stage,
+    Supplied,
     Text,
 )
 

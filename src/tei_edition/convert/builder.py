@@ -14,9 +14,26 @@ from tei_edition.convert.annotate import Annotator
 from tei_edition.convert.header import HeaderFacts, build_header, title_text
 from tei_edition.convert.metadata import Metadata
 from tei_edition.convert.model import (
-    Addition, Block, BracketNote, Correction, DateSpan, Document, FootnoteMark, Inline, ItemList,
-    LineBreak, MarkedSic, NoteLabel, Omission, PageBreak, PersonName, PlaceSpan, Stage, Supplied,
-    Text, Turn,
+    Addition,
+    Block,
+    BracketNote,
+    Correction,
+    DateSpan,
+    Document,
+    FootnoteMark,
+    Inline,
+    ItemList,
+    LineBreak,
+    MarkedSic,
+    NoteLabel,
+    Omission,
+    PageBreak,
+    PersonName,
+    PlaceSpan,
+    Stage,
+    Supplied,
+    Text,
+    Turn,
 )
 from tei_edition.convert.names import IdRegistry, slugify
 from tei_edition.convert.speakers import Cast

@@ -131,9 +131,18 @@ def _place(nodes: list[Inline]) -> list[Inline]:
 
 def plain_text(nodes: tuple[Inline, ...]) -> str:
     """The block's words as written (brackets restored), for classification heuristics."""
-    from tei_edition.convert.model import (Addition, BracketNote, DateSpan as D, MarkedSic as M,
-                                           NoteLabel, Omission, PageBreak, PlaceSpan as P,
-                                           Stage as S, Supplied)
+    from tei_edition.convert.model import (
+        Addition,
+        BracketNote,
+        NoteLabel,
+        Omission,
+        PageBreak,
+        Supplied,
+    )
+    from tei_edition.convert.model import DateSpan as D
+    from tei_edition.convert.model import MarkedSic as M
+    from tei_edition.convert.model import PlaceSpan as P
+    from tei_edition.convert.model import Stage as S
     parts: list[str] = []
     for node in nodes:
         match node:

@@ -141,6 +141,11 @@ def match_line(text: str, style: str) -> LabelMatch | None:
                       rest_offset=offset, key=label_key(label), uncertain=uncertain)
 
 
+def _title_of(label: str) -> str:
+    first = label.split()[0].lower().rstrip(".") if label.split() else ""
+    return first if first in HONORIFICS and first != "the" else ""
+
+
 def _strong_shape(match: LabelMatch) -> bool:
     core, _ = label_core(match.label)
     if match.key in ("q", "a"):
@@ -171,6 +176,9 @@ def choose_style(lines: Iterable[str], known_keys: frozenset[str] = frozenset(),
                   or _strong_shape(m)}
         total = sum(counts[k] for k in strong)
         accepted = set(strong)
+        # "Comrade Ionescu" once beside "Comrade Chairman" twice: same honorific, same style.
+        titles = {_title_of(m.label) for m in matches if m.key in strong} - {""}
+        accepted |= {m.key for m in matches if _title_of(m.label) in titles}
         if total >= 3 or forced:
             accepted |= {m.key for m in matches if len(label_core(m.label)[0].split()) <= 4}
         score = sum(counts[k] for k in accepted)

@@ -92,6 +92,7 @@ def scan_brackets(pieces: list[tuple[str, int, int]],
     segments: list[Segment] = []
     diagnostics: list[Diagnostic] = []
     open_at: tuple[int, int] | None = None
+    nested = False
     bracket_text: list[str] = []
     text_start: tuple[int, int] | None = None
     buffer: list[str] = []
@@ -119,6 +120,7 @@ def scan_brackets(pieces: list[tuple[str, int, int]],
                         f"'[' inside the bracket opened at {open_at[0]}:{open_at[1]}",
                         "brackets cannot nest; close the first bracket before opening another"))
                     bracket_text.append(char)
+                    nested = True
                     continue
                 flush_text()
                 open_at = here
@@ -132,8 +134,11 @@ def scan_brackets(pieces: list[tuple[str, int, int]],
                         text_start = here
                     buffer.append(char)
                     continue
-                segments.append(BracketSegment("".join(bracket_text), *open_at))
-                open_at = None
+                if nested:  # already reported: keep the words as text, claim no meaning
+                    segments.append(TextSegment("[" + "".join(bracket_text) + "]", *open_at))
+                else:
+                    segments.append(BracketSegment("".join(bracket_text), *open_at))
+                open_at, nested = None, False
             elif open_at is not None:
                 bracket_text.append(char)
             else:

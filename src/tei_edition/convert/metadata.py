@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +85,6 @@ class Metadata:
     revisions: tuple[RevisionInfo, ...] = ()
     label_style: str = ""
     headings: tuple[str, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 _TOP = {"id", "title", "language", "date", "summary", "source", "setting", "publication",
@@ -172,7 +171,8 @@ class _Reader:
                           self.text(data, "group", where), self.text(data, "sex", where))
 
 
-def read_metadata(source: str, path: str = "<metadata>") -> tuple[Metadata | None, list[Diagnostic]]:
+def read_metadata(source: str, path: str = "<metadata>"
+                  ) -> tuple[Metadata | None, list[Diagnostic]]:
     """Parse metadata TOML text; errors make the result None."""
     try:
         data = tomllib.loads(source)
@@ -225,7 +225,8 @@ def read_metadata(source: str, path: str = "<metadata>") -> tuple[Metadata | Non
         if not _ISO_DATE.fullmatch(when):
             reader.report("when", Severity.ERROR, "metadata.invalid-value",
                           f"revisions[{i}].when must be a date like 2026-11-27")
-        revisions.append(RevisionInfo(when, reader.text(table, "change"), reader.text(table, "who")))
+        revisions.append(RevisionInfo(when, reader.text(table, "change"),
+                                      reader.text(table, "who")))
     date = data.get("date", "")
     date = date.isoformat() if hasattr(date, "isoformat") else date
     if date and not (isinstance(date, str) and _ISO_DATE.fullmatch(date)):

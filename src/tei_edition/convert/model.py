@@ -35,7 +35,7 @@ class Supplied:
 
 @dataclass(frozen=True)
 class Addition:
-    """"[inserted: ...]": an insertion made in the original; ``label`` keeps "inserted"/"Inserted"."""
+    """"[inserted: ...]": an insertion made in the original; ``label`` keeps its word."""
 
     text: str
     label: str

@@ -187,7 +187,8 @@ def parse_transcript(text: str, path: str = "<transcript>",
         opener=tuple(opener), title=title, front=tuple(front_blocks),
         participants=participants.value if participants else None, sections=sections,
         closer=tuple(closer), signers=tuple(signers), trailing=tuple(trailing),
-        normalisations=tuple(sorted({*normalised, *builder.normalised})), features=frozenset(features))
+        normalisations=tuple(sorted({*normalised, *builder.normalised})),
+        features=frozenset(features))
     return document, reader.diagnostics + diagnostics
 
 

@@ -1,0 +1,167 @@
+"""Test helpers for the converter: the reference diplomatic reading of docs/encoding.md,
+the declared normalisation of a transcript, words, and pointer resolution.
+
+`diplomatic_text` implements docs/encoding.md section 5 literally, so that the tests hold
+the converter to the contract the renderers are written against.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+TEI = "http://www.tei-c.org/ns/1.0"
+NS = {"t": TEI}
+WORD = re.compile(r"[^\W_]+")
+SEPARATORS = {"sep-hyphen": " - ", "sep-en-dash": " – ", "sep-em-dash": " — ",
+              "sep-double-hyphen": " -- ", "sep-colon": ": ", "sep-period": ". ", "sep-none": ""}
+LINE_BLOCKS = {"p", "item", "head", "signed", "ab", "dateline", "seg"}
+CONTAINERS = {"text", "body", "back", "div", "list", "opener", "closer"}
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+def tokens(element: etree._Element) -> list[str]:
+    return (element.get("rend") or "").split()
+
+
+def _label(element: etree._Element) -> str:
+    return next((t[len("label-"):] for t in tokens(element) if t.startswith("label-")), "")
+
+
+def inline_text(element: etree._Element) -> str:
+    """The diplomatic text of an element's content (docs/encoding.md section 3)."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            parts.append(_child_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+_MARKS = {"mark-square": "[{}]", "mark-slash": "/{}/", "mark-glued": "{}"}
+
+
+def _child_text(child: etree._Element) -> str:
+    name = local(child)
+    if name == "lb":
+        return ""
+    if name == "supplied":
+        return f"[{inline_text(child)}]"
+    if name == "add":
+        return f"[{_label(child)}: {inline_text(child)}]"
+    if name == "gap":
+        return f"[{inline_text(child.find('t:desc', NS))}]"
+    if name == "note" and child.get("place") == "foot":
+        return _MARKS[tokens(child)[0]].format(child.get("n"))
+    if name == "note":
+        return f"[{inline_text(child)}]"
+    if name == "sic" and "marked" in tokens(child):
+        return f"{inline_text(child)} [sic]"
+    if name == "choice":
+        return inline_text(child.find("t:sic", NS))
+    if name == "pb":
+        return f"[{_label(child)} {child.get('n')}]"
+    return inline_text(child)
+
+
+def diplomatic_text(root: etree._Element) -> str:
+    """The transcript as the TEI says it was, after the declared normalisation."""
+    blocks: list[tuple[str, bool]] = []
+
+    def emit(text: str, element: etree._Element) -> None:
+        blocks.append((text, "no-blank-before" in tokens(element)))
+
+    def walk(element: etree._Element) -> None:
+        name = local(element)
+        if name == "sp":
+            speaker = inline_text(element.find("t:speaker", NS))
+            rend = tokens(element)
+            separator = next(SEPARATORS[t] for t in rend if t.startswith("sep-"))
+            if "unspaced" in rend:
+                separator = separator.strip()
+            children = [c for c in element if local(c) != "speaker"]
+            if "label-line" in rend:
+                emit(speaker + separator.rstrip(), element)
+                rest = children
+            else:
+                emit(speaker + separator + inline_text(children[0]), element)
+                rest = children[1:]
+            for child in rest:
+                walk(child)
+        elif name in LINE_BLOCKS or (name == "stage" and local(element.getparent()) == "div"):
+            emit(inline_text(element), element)
+        elif name in CONTAINERS:
+            for child in element:
+                if isinstance(child.tag, str):
+                    walk(child)
+
+    walk(root.find("t:text", NS))
+    for abstract in root.iterfind("t:teiHeader//t:abstract", NS):
+        if "trailing" in tokens(abstract):
+            for paragraph in abstract.iterfind("t:p", NS):
+                emit(inline_text(paragraph), paragraph)
+    out = []
+    for index, (text, tight) in enumerate(blocks):
+        if index:
+            out.append("\n" if tight else "\n\n")
+        out.append(text)
+    return "".join(out) + "\n"
+
+
+def normalised_transcript(text: str) -> str:
+    """The transcript after exactly the normalisations docs/encoding.md section 6 allows."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    lines = [line.strip() for line in text.split("\n")]
+    # whitespace after a speaker separator at the start of a line collapses to one space
+    lines = [re.sub(r"^([^\n]{1,80}? (?:--|-|–|—)) [ \u00a0]+", r"\1 ", line) for line in lines]
+    lines = [re.sub(r"^([^\n:]{1,60}:) [ \u00a0]+", r"\1 ", line) for line in lines]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def unresolved_pointers(root: etree._Element) -> list[str]:
+    ids = set(root.xpath("//@xml:id"))
+    found = []
+    for attribute in ("who", "ref", "resp", "scheme", "target", "corresp"):
+        for value in root.xpath(f"//@{attribute}"):
+            found += [t for t in value.split() if t.startswith("#") and t[1:] not in ids]
+    return found
+
+
+def body_words(root: etree._Element) -> list[str]:
+    """Words of the TEI text in document order: sic side of choices, bracket labels kept in
+    @rend restored (add, pb), footnote numbers at the mark; the abstract's words after them
+    when it stood after the record (abstract/@rend 'trailing')."""
+    text = root.find("t:text", NS)
+    found = words(_content_words(text))
+    for abstract in root.iterfind("t:teiHeader//t:abstract", NS):
+        if "trailing" in tokens(abstract):
+            found += words(_content_words(abstract))
+    return found
+
+
+def _content_words(element: etree._Element) -> str:
+    parts = [" "]
+    if local(element) in ("add", "pb"):
+        parts.append(_label(element) + " ")
+    if local(element) in ("pb", "note") and element.get("n"):
+        parts.append(element.get("n") + " ")
+    parts.append(element.text or "")
+    for child in element:
+        if isinstance(child.tag, str) and local(child) != "corr":
+            parts.append(_content_words(child))
+        parts.append(" " + (child.tail or ""))
+    return "".join(parts) + " "

@@ -1,0 +1,168 @@
+"""`tei-edition convert` through click's CliRunner: exact lines and exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import EDITION_TXT, EDITION_XML, SEED
+from tei_edition.cli import cli
+
+
+@pytest.fixture()
+def seed_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "seed.txt"
+    target.write_bytes(SEED.read_bytes())
+    return target
+
+
+def test_convert_to_stdout_writes_the_tei(runner, seed_copy):
+    result = runner.invoke(cli, ["convert", str(seed_copy)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<TEI ')
+    assert result.stderr == ""
+
+
+def test_convert_to_file_writes_it_and_prints_nothing(runner, seed_copy, tmp_path):
+    out = tmp_path / "seed.xml"
+    result = runner.invoke(cli, ["convert", str(seed_copy), "-o", str(out)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert out.read_bytes().startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
+
+
+def test_existing_output_is_refused_and_untouched(runner, seed_copy, tmp_path):
+    out = tmp_path / "seed.xml"
+    out.write_text("keep me")
+    result = runner.invoke(cli, ["convert", str(seed_copy), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{out}:0:0: error [output.exists] output file exists; nothing was written "
+        "(hint: pass --force to overwrite it)"]
+    assert out.read_text() == "keep me"
+
+
+def test_force_overwrites(runner, seed_copy, tmp_path):
+    out = tmp_path / "seed.xml"
+    out.write_text("old")
+    result = runner.invoke(cli, ["convert", str(seed_copy), "-o", str(out), "--force"])
+    assert result.exit_code == 0
+    assert out.read_bytes().startswith(b"<?xml")
+
+
+def test_check_passes_on_the_committed_edition(runner):
+    result = runner.invoke(cli, ["convert", str(EDITION_TXT), "-o", str(EDITION_XML), "--check"])
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_check_reports_a_stale_output_and_writes_nothing(runner, seed_copy, tmp_path):
+    out = tmp_path / "seed.xml"
+    out.write_text("stale")
+    result = runner.invoke(cli, ["convert", str(seed_copy), "-o", str(out), "--check"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{out}:0:0: error [output.stale] output differs from a fresh conversion of the "
+        f"transcript (hint: run: tei-edition convert {seed_copy} -o {out} --force)"]
+    assert out.read_text() == "stale"
+
+
+def test_check_without_output_is_a_usage_error(runner, seed_copy):
+    result = runner.invoke(cli, ["convert", str(seed_copy), "--check"])
+    assert result.exit_code == 2
+
+
+def test_invalid_utf8_is_positioned_and_nothing_is_written(runner, tmp_path):
+    source = tmp_path / "bad.txt"
+    source.write_bytes("Q: Where?\nA: Caf\xe9 ok\n".encode("latin-1"))
+    out = tmp_path / "bad.xml"
+    result = runner.invoke(cli, ["convert", str(source), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{source}:2:7: error [transcript.undecodable] bytes E9 are not valid UTF-8 (hint: if "
+        "the file is in another encoding, name it with --encoding (e.g. --encoding cp1252 or "
+        "--encoding latin-1))"]
+    assert not out.exists()
+
+
+def test_encoding_option_decodes_other_encodings(runner, tmp_path):
+    source = tmp_path / "latin.txt"
+    source.write_bytes("Q: Where?\nA: Caf\xe9 ok\n".encode("latin-1"))
+    result = runner.invoke(cli, ["convert", str(source), "--encoding", "latin-1"])
+    assert result.exit_code == 0, result.stderr
+    assert "Café ok" in result.stdout
+
+
+def test_unclosed_bracket_is_positioned_and_nothing_is_written(runner, tmp_path):
+    source = tmp_path / "open.txt"
+    source.write_text("Q: Where were you?\n\nA: At the [border post.\n")
+    out = tmp_path / "open.xml"
+    result = runner.invoke(cli, ["convert", str(source), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{source}:3:11: error [transcript.unclosed-bracket] '[' is not closed before the end "
+        "of the paragraph (hint: add the missing ']' (brackets must close within their "
+        "paragraph))"]
+    assert not out.exists()
+
+
+def test_existing_output_survives_a_failed_conversion(runner, tmp_path):
+    source = tmp_path / "open.txt"
+    source.write_text("Q: Where [were you?\n")
+    out = tmp_path / "open.xml"
+    out.write_text("previous edition")
+    result = runner.invoke(cli, ["convert", str(source), "-o", str(out), "--force"])
+    assert result.exit_code == 1
+    assert out.read_text() == "previous edition"
+
+
+def test_missing_transcript_cannot_run(runner, tmp_path):
+    missing = tmp_path / "missing.txt"
+    result = runner.invoke(cli, ["convert", str(missing)])
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"{missing}:0:0: fatal [transcript.unreadable]")
+
+
+def test_json_format_gives_one_array(runner, tmp_path):
+    import json
+
+    source = tmp_path / "open.txt"
+    source.write_text("A: x]\n")
+    result = runner.invoke(cli, ["convert", str(source), "--format", "json"])
+    assert result.exit_code == 1
+    found = json.loads(result.stderr)
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [
+        ("transcript.unbalanced-bracket", 1, 5)]
+
+
+def test_github_format(runner, tmp_path):
+    source = tmp_path / "nested.txt"
+    source.write_text("A: [one [two] three]\n")
+    result = runner.invoke(cli, ["convert", str(source), "--format", "github"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith(
+        f"::error file={source},line=1,col=9,title=transcript.nested-bracket::")
+
+
+def test_explicit_metadata_and_its_errors(runner, seed_copy, tmp_path):
+    meta = tmp_path / "m.toml"
+    meta.write_text('title = 3\n')
+    result = runner.invoke(cli, ["convert", str(seed_copy), "--meta", str(meta)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{meta}:1:1: error [metadata.invalid-value] title must be a string"]
+
+
+def test_metadata_beside_the_transcript_is_used(runner, seed_copy):
+    seed_copy.with_suffix(".toml").write_text('title = "A record"\nlanguage = "en"\n')
+    result = runner.invoke(cli, ["convert", str(seed_copy)])
+    assert result.exit_code == 0
+    assert "<title>A record</title>" in result.stdout
+
+
+def test_unknown_metadata_key_is_a_warning_only(runner, seed_copy):
+    seed_copy.with_suffix(".toml").write_text('colour = "red"\n')
+    result = runner.invoke(cli, ["convert", str(seed_copy)])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"{seed_copy.with_suffix('.toml')}:1:1: warning [metadata.unknown-key] unknown key "
+        "colour is ignored (hint: see docs/metadata.md for the keys tei-edition reads)"]
