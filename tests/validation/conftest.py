@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
 import subprocess
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,3 +48,32 @@ def _tei_all_from_shared(monkeypatch: pytest.MonkeyPatch, tei_all: Path,
     monkeypatch.setenv("TEI_EDITION_TEI_ALL", str(tei_all))
     monkeypatch.setenv("TEI_EDITION_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("TEI_EDITION_TEI_BASE_URL", raising=False)
+
+
+class _CountingHandler(http.server.SimpleHTTPRequestHandler):
+    requests: list[str]
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        self.requests.append(self.path)
+        super().do_GET()
+
+    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
+        pass
+
+
+@contextmanager
+def serve_directory(root: Path) -> Iterator[tuple[str, list[str]]]:
+    """Serve ``root`` on 127.0.0.1 (ephemeral port, own thread); yields (base URL, the list
+    of request paths it receives); shut down and joined on exit."""
+    requests: list[str] = []
+    handler = type("Handler", (_CountingHandler,), {"requests": requests})
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", requests
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)

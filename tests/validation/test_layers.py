@@ -3,20 +3,22 @@ compile-once caches, and the public API on trees built in memory."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
-from conftest import SCHEMA_TESTS
 from lxml import etree
 
+from conftest import SCHEMA_TESTS, serve_directory
 from tei_edition.diagnostics import Diagnostic, Severity
 from tei_edition.validation import validate_file, validate_tree
 from tei_edition.validation.checks import calendar_problem
-from tei_edition.validation.findings import (LAYER_RULES, LAYER_SCHEMA, LAYER_TEI, Finding,
-                                             merge_findings)
+from tei_edition.validation.findings import (
+    LAYER_RULES,
+    LAYER_SCHEMA,
+    LAYER_TEI,
+    Finding,
+    merge_findings,
+)
 from tei_edition.validation.project_schema import compiled_schema
 from tei_edition.validation.rules import compiled_rules
 from tei_edition.xmlio import NSMAP, parse_xml_file
@@ -122,34 +124,25 @@ def test_schemas_are_compiled_once_per_process() -> None:
 
 
 def test_the_explainer_never_follows_xsi_schema_location(tmp_path: Path) -> None:
-    hits: list[str] = []
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            hits.append(self.path)
-            super().do_GET()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
     (tmp_path / "evil.xsd").write_text("<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'/>")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(tmp_path)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/evil.xsd"
+    with serve_directory(tmp_path) as (base, hits):
         text = MINIMAL.read_text(encoding="utf-8").replace(
             '<TEI xmlns="http://www.tei-c.org/ns/1.0"',
             '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xsi="http://www.w3.org/2001/'
-            f'XMLSchema-instance" xsi:schemaLocation="http://www.tei-c.org/ns/1.0 {url}"', 1)
+            f'XMLSchema-instance" xsi:schemaLocation="http://www.tei-c.org/ns/1.0 {base}/evil.xsd"',
+            1)
         text = text.replace("<speaker>SMITH</speaker>", "<speaker>SMITH</speaker><foo/>")
         document = tmp_path / "doc.xml"
         document.write_text(text, encoding="utf-8")
         found = validate_file(document, profile="project")
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
     assert "schema.unexpected-element" in {d.code for d in found}
     assert hits == []
+
+
+def test_an_id_that_is_not_a_name_is_a_schema_error() -> None:
+    tree = _tree()
+    tree.xpath("//tei:listPerson", namespaces=NSMAP)[0].set(
+        "{http://www.w3.org/XML/1998/namespace}id", "1st group")
+    found = validate_tree(tree, "mem.xml", profile="project")
+    assert [d.code for d in found] == ["schema.invalid-attribute"]
+    assert "xml:id" in found[0].message

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EDITIONS, SCHEMA_TESTS
 from lxml import etree
 
+from conftest import EDITIONS, SCHEMA_TESTS
 from tei_edition.cli import cli
 from tei_edition.xmlio import NSMAP, TEI_NS, parse_xml_file, serialize, write_atomic
 

@@ -4,14 +4,13 @@ files from a local http.server on 127.0.0.1 only."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from conftest import serve_directory
 from tei_edition.cli import cli
 from tei_edition.schema_fetch import PINNED_SHA256, RELEASE_PATH, cached_path, sha256_file
 from tei_edition.validation import schema_versions
@@ -19,40 +18,15 @@ from tei_edition.validation import schema_versions
 VERSION = "4.12.0"
 
 
-class _CountingHandler(http.server.SimpleHTTPRequestHandler):
-    requests: list[str]
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        self.requests.append(self.path)
-        super().do_GET()
-
-    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
-        pass
-
-
+@dataclass
 class LocalServer:
-    def __init__(self, root: Path) -> None:
-        handler = type("Handler", (_CountingHandler,), {"requests": []})
-        self.handler = handler
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def requests(self) -> list[str]:
-        return self.handler.requests
+    url: str
+    requests: list[str]
 
 
 def _serve(root: Path) -> Iterator[LocalServer]:
-    server = LocalServer(root)
-    server.thread.start()
-    try:
-        yield server
-    finally:
-        server.httpd.shutdown()
-        server.httpd.server_close()
-        server.thread.join(timeout=5)
+    with serve_directory(root) as (url, requests):
+        yield LocalServer(url, requests)
 
 
 @pytest.fixture()

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EDITIONS, ROOT, SCHEMA_TESTS
 
+from conftest import EDITIONS, ROOT, SCHEMA_TESTS
 from tei_edition.cli import cli
 
 VALID = SCHEMA_TESTS / "valid"
@@ -65,7 +65,8 @@ def test_json_output_of_a_clean_run_is_an_empty_array(runner) -> None:
 
 def test_github_format_annotates_the_file(runner) -> None:
     result = runner.invoke(cli, ["validate", "--format", "github", str(WHO)])
-    assert result.stderr.startswith(f"::error file={WHO},line=70,col=1,title=rules.who-unresolved::")
+    assert result.stderr.startswith(
+        f"::error file={WHO},line=70,col=1,title=rules.who-unresolved::")
 
 
 def test_warnings_pass_by_default_and_fail_with_fail_on_warning(runner) -> None:
@@ -74,7 +75,8 @@ def test_warnings_pass_by_default_and_fail_with_fail_on_warning(runner) -> None:
 
 
 def test_someone_elses_valid_tei_is_clean_with_profile_tei(runner, shared: Path) -> None:
-    result = runner.invoke(cli, ["validate", "--profile", "tei", str(shared / "corpus" / LEISEWITZ)])
+    play = shared / "corpus" / LEISEWITZ
+    result = runner.invoke(cli, ["validate", "--profile", "tei", str(play)])
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
 

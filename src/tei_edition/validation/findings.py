@@ -38,6 +38,14 @@ class Finding:
         return (self.diagnostic.line, self.element, self.attribute)
 
 
+def unusable(schema_file: object, code: str, error: Exception, layer: int) -> Finding:
+    """The fatal finding of a layer whose own schema file cannot be loaded."""
+    return Finding(Diagnostic(str(schema_file), 0, 0, Severity.FATAL, code,
+                              f"cannot use {schema_file}: {error}",
+                              "reinstall tei-edition; schema/ is part of it"),
+                   None, None, layer)
+
+
 def clean_name(name: str | None) -> str | None:
     """`{ns}local` -> `local`, `{xml ns}id` -> `xml:id`; None stays None."""
     if name is None:

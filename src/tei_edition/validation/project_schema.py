@@ -19,7 +19,7 @@ from lxml import etree
 
 from tei_edition import resources
 from tei_edition.diagnostics import Diagnostic, Severity
-from tei_edition.validation.findings import LAYER_SCHEMA, Finding, clean_name
+from tei_edition.validation.findings import LAYER_SCHEMA, Finding, clean_name, unusable
 
 XSD_NAME = "tei-edition.xsd"
 
@@ -28,6 +28,9 @@ XSD_NAME = "tei-edition.xsd"
 EXPLAIN_MAX_ELEMENTS = 20_000
 
 _ELEMENT_ATTR = re.compile(r"^Element '([^']+)'(?:, attribute '([^']+)')?: ?(.*)$", re.S)
+_ID_VALUE = re.compile(r"attribute '\{http://www\.w3\.org/XML/1998/namespace\}id': '([^']*)' "
+                       r"is not a valid value of the atomic type 'xs:ID'")
+_NCNAME = re.compile(r"^[A-Za-z_][\w.-]*$")
 _NAMED_ATTRIBUTE = re.compile(r"attribute '([^']+)'")
 _EXPECTED = re.compile(r"Expected is (?:one of )?\(?\s*(.*?)\s*\)?\.?$", re.S)
 
@@ -60,14 +63,24 @@ def check_project_schema(tree: etree._ElementTree, path: str) -> list[Finding]:
     try:
         schema = compiled_schema()
     except (OSError, etree.XMLSchemaParseError, etree.XMLSyntaxError) as error:
-        return [Finding(Diagnostic(str(xsd_path()), 0, 0, Severity.FATAL, "schema.unusable",
-                                   f"cannot use the project schema: {error}",
-                                   "reinstall tei-edition; schema/ is part of it"),
-                        None, None, LAYER_SCHEMA)]
+        return [unusable(xsd_path(), "schema.unusable", error, LAYER_SCHEMA)]
     if schema.validate(tree):
         return []
+    entries = [entry for entry in schema.error_log if not _is_duplicate_id(entry.message)]
+    if not entries:
+        return []
     paths = _explained_paths(tree)
-    return [_finding(entry, path, paths) for entry in schema.error_log]
+    return [_finding(entry, path, paths) for entry in entries]
+
+
+def _is_duplicate_id(message: str) -> bool:
+    """libxml2's xs:ID error for a well-formed NCName: the value is used twice.
+
+    Left to checks.duplicate-id, which names both lines; libxml2 points at whichever
+    occurrence its ID table met second, which for trees edited in memory may be the first.
+    """
+    match = _ID_VALUE.search(message)
+    return bool(match and _NCNAME.match(match.group(1)))
 
 
 def _explained_paths(tree: etree._ElementTree) -> dict[int, str]:
@@ -133,8 +146,6 @@ def _describe(type_name: str, detail: str, element: str | None,
     if type_name in ("SCHEMAV_CVC_COMPLEX_TYPE_2_3", "SCHEMAV_CVC_COMPLEX_TYPE_2_1"):
         return ("schema.unexpected-text", f"text is not allowed directly inside {tag}",
                 "wrap the words in a paragraph-level element such as <p>")
-    if attribute and "ID" in detail and "xml:id" == attribute:
-        return ("schema.duplicate-id", f"{tag}: {attribute} {detail}", None)
     if attribute:
         return ("schema.invalid-attribute",
                 f"attribute {attribute} on {tag} has an invalid value: {_short(detail)}", None)

@@ -16,7 +16,7 @@ from lxml import etree, isoschematron
 
 from tei_edition import resources
 from tei_edition.diagnostics import Diagnostic, Severity
-from tei_edition.validation.findings import LAYER_RULES, Finding
+from tei_edition.validation.findings import LAYER_RULES, Finding, unusable
 
 SCH_NAME = "tei-edition.sch"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
@@ -73,10 +73,7 @@ def check_rules(tree: etree._ElementTree, path: str) -> list[Finding]:
     try:
         schematron = compiled_rules()
     except (OSError, etree.SchematronParseError, etree.XMLSyntaxError) as error:
-        return [Finding(Diagnostic(str(sch_path()), 0, 0, Severity.FATAL, "rules.unusable",
-                                   f"cannot use the project rules: {error}",
-                                   "reinstall tei-edition; schema/ is part of it"),
-                        None, None, LAYER_RULES)]
+        return [unusable(sch_path(), "rules.unusable", error, LAYER_RULES)]
     schematron.validate(tree)
     report = schematron.validation_report
     if report is None:
