@@ -194,9 +194,9 @@ def _check_complete(check: _Check, on_disk: set[str],
     """
     listed = set().union(*(m.keys() for m in manifests.values())) if manifests else set()
     for rel in sorted(listed - on_disk):
-        names = [f"{alg}" for alg, m in sorted(manifests.items()) if rel in m]
+        listing = [alg for alg, m in sorted(manifests.items()) if rel in m]
         check.report(rel, "package.missing-file",
-                     f"listed in the {', '.join(names)} manifest but missing from the bag")
+                     f"listed in the {', '.join(listing)} manifest but missing from the bag")
     for rel in sorted(on_disk):
         absent = [alg for alg, m in sorted(manifests.items()) if rel not in m]
         if absent and manifests:
