@@ -27,7 +27,7 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 ONSETS = ("B", "D", "G", "K", "L", "M", "N", "P", "R", "S", "T", "V", "Z", "Br", "Dr", "Kr", "St")
 NUCLEI = ("a", "e", "i", "o", "u", "ai", "ou")
 CODAS = ("rel", "nov", "dan", "sek", "mir", "tal", "ros", "vin", "ker", "lan", "bor", "zek")
-GIVEN = ("Aren", "Bela", "Cyril", "Dana", "Emil", "Fenna", "Goran", "Hela", "Ivo", "Jora", "Kasim",
+GIVEN = ("Eran", "Bela", "Cyril", "Dana", "Emil", "Fenna", "Goran", "Hela", "Ivo", "Jora", "Kasim",
          "Lina", "Marek", "Nadia", "Oren", "Petra", "Radu", "Sora", "Timo", "Vesna")
 ROLES = ("Minister of Foreign Affairs", "Deputy Minister", "Ambassador", "First Secretary",
          "Counsellor", "member of the Presidium", "head of the delegation", "interpreter",
@@ -44,6 +44,7 @@ OPENERS = ("We think that", "In our opinion", "It seems to me that", "The govern
 CLOSERS = ("We ask you to take this into account.", "That is all I wanted to say.",
            "I will inform the capital.", "We are ready to continue the conversation.",
            "This is the general opinion.", "We will come back to it later.")
+CLASSIFICATIONS = ("SECRET", "Top Secret", "CONFIDENTIAL", "Strictly confidential!")
 ORGANS = ("the Executive Committee", "the Commission on Foreign Trade", "the Council of Ministers",
           "the Committee on Foreign Relations", "the Planning Commission")
 
@@ -101,6 +102,13 @@ def _long_date(year: int, month: int, day: int) -> str:
     return f"{day} {MONTHS[month - 1]} {year}"
 
 
+def archive_summary(rng: random.Random, speakers: list[Person]) -> str:
+    """A paragraph after the closer, declared in the metadata as the archive's summary."""
+    names = " and ".join(f"{p.given} {p.surname}" for p in speakers[:2])
+    return (f"{names} discussed {rng.choice(SUBJECTS)} and {rng.choice(SUBJECTS)}. "
+            f"The record is kept in fond {rng.randint(1, 99)}, file {rng.randint(100, 999)}.")
+
+
 # Each convention returns (title, transcript lines, participants, labels per person key).
 def dash_record(rng, date, speakers, others):
     title = f"The conversation with the delegation on {rng.choice(SUBJECTS)}, {_long_date(*date)}"
@@ -115,7 +123,7 @@ def dash_record(rng, date, speakers, others):
         labels[person.key].add(label)
         delivery = "(clarifies) " if rng.random() < 0.1 else ""
         lines += [f"{label} - {delivery}{speech(rng, others, 'Cde.', True)}", sep]
-    lines.append(f"Recorded by {speakers[0].initial}")
+    lines += [f"Recorded by {speakers[0].initial}", sep, archive_summary(rng, speakers)]
     return title, lines, labels
 
 
@@ -129,7 +137,7 @@ def colon_memo(rng, date, speakers, others):
     for turn in range(rng.randint(4, 8)):
         person = speakers[turn % len(speakers)]
         lines += [f"{person.surname.upper()}: {speech(rng, others, 'Mr.', True)}", ""]
-    lines.append(f"Drafted by: {speakers[-1].initial}")
+    lines += [f"Drafted by: {speakers[-1].initial}", "", archive_summary(rng, speakers)]
     return title, lines, labels
 
 
@@ -137,7 +145,8 @@ def hearing(rng, date, speakers, others):
     organ = rng.choice(ORGANS).upper()
     title = f"HEARING BEFORE {organ}"
     year, month, day = date
-    lines = [title, "", f"{rng.choice(WEEKDAYS)}, {MONTHS[month - 1]} {day}, {year}", ""]
+    lines = [rng.choice(CLASSIFICATIONS), "", title, "",
+             f"{rng.choice(WEEKDAYS)}, {MONTHS[month - 1]} {day}, {year}", ""]
     labels = {speakers[0].key: {"The CHAIRMAN"}}
     labels.update({p.key: {f"Mr. {p.surname.upper()}"} for p in speakers[1:]})
     for turn in range(rng.randint(4, 9)):
@@ -149,7 +158,7 @@ def hearing(rng, date, speakers, others):
 
 def own_line(rng, date, speakers, others):
     title = f"Stenogram of the meeting of {rng.choice(ORGANS)}, {_long_date(*date)}"
-    lines = [title, ""]
+    lines = [rng.choice(CLASSIFICATIONS), "", title, ""]
     labels = {speakers[0].key: {"Comrade Chairman"}}
     labels.update({p.key: {f"Comrade {p.surname}"} for p in speakers[1:]})
     for turn in range(rng.randint(3, 7)):
@@ -191,8 +200,12 @@ def toml_string(value: str) -> str:
 
 
 def metadata_toml(title: str, speakers: list[Person], labels: dict[str, set[str]],
-                  mentioned: list[Person], corrections: list[tuple[str, str]]) -> str:
-    out = [f"title = {toml_string(title)}", ""]
+                  mentioned: list[Person], corrections: list[tuple[str, str]],
+                  summary_after_closer: bool) -> str:
+    out = [f"title = {toml_string(title)}"]
+    if summary_after_closer:
+        out.append('summary = "after-closer"')
+    out.append("")
     for person in speakers:
         out += ["[[persons]]", f"id = {toml_string(person.key)}",
                 f"name = {toml_string(f'{person.given} {person.surname}')}",
@@ -235,7 +248,8 @@ def generate_edition(number: int, seed: int, cast: list[Person]) -> tuple[str, s
     transcript = "\n".join(lines) + "\n"
     mentioned = [p for p in others if p.surname in transcript]
     slug = f"{number:04d}-{name}"
-    return slug, transcript, metadata_toml(title, speakers, labels, mentioned, corrections)
+    return slug, transcript, metadata_toml(title, speakers, labels, mentioned, corrections,
+                                           summary_after_closer=name in ("dash", "colon"))
 
 
 def write_collection(count: int, out_dir: Path, seed: int = 0, force: bool = False) -> list[Path]:
