@@ -21,32 +21,106 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ONSETS = ("B", "D", "G", "K", "L", "M", "N", "P", "R", "S", "T", "V", "Z", "Br", "Dr", "Kr", "St")
 NUCLEI = ("a", "e", "i", "o", "u", "ai", "ou")
 CODAS = ("rel", "nov", "dan", "sek", "mir", "tal", "ros", "vin", "ker", "lan", "bor", "zek")
-GIVEN = ("Eran", "Bela", "Cyril", "Dana", "Emil", "Fenna", "Goran", "Hela", "Ivo", "Jora", "Kasim",
-         "Lina", "Marek", "Nadia", "Oren", "Petra", "Radu", "Sora", "Timo", "Vesna")
-ROLES = ("Minister of Foreign Affairs", "Deputy Minister", "Ambassador", "First Secretary",
-         "Counsellor", "member of the Presidium", "head of the delegation", "interpreter",
-         "Chairman of the Planning Commission", "Deputy Chairman of the Council of Ministers")
-SUBJECTS = ("the trade agreement", "the question of the border commission", "the grain delivery plan",
-            "the visit of the delegation", "the credit for the power station", "the fishing zone",
-            "the exchange of specialists", "the position of the press", "the railway project",
-            "the agenda of the congress")
-VERBS = ("must be discussed", "was raised again", "should be settled this year",
-         "has not yet been decided", "was studied with care", "depends on the answer of the government",
-         "will be reported to the committee", "was the subject of long talks")
-OPENERS = ("We think that", "In our opinion", "It seems to me that", "The government considers that",
-           "As far as I know,", "I must say that", "Our comrades believe that", "Frankly speaking,")
-CLOSERS = ("We ask you to take this into account.", "That is all I wanted to say.",
-           "I will inform the capital.", "We are ready to continue the conversation.",
-           "This is the general opinion.", "We will come back to it later.")
+GIVEN = (
+    "Eran",
+    "Bela",
+    "Cyril",
+    "Dana",
+    "Emil",
+    "Fenna",
+    "Goran",
+    "Hela",
+    "Ivo",
+    "Jora",
+    "Kasim",
+    "Lina",
+    "Marek",
+    "Nadia",
+    "Oren",
+    "Petra",
+    "Radu",
+    "Sora",
+    "Timo",
+    "Vesna",
+)
+ROLES = (
+    "Minister of Foreign Affairs",
+    "Deputy Minister",
+    "Ambassador",
+    "First Secretary",
+    "Counsellor",
+    "member of the Presidium",
+    "head of the delegation",
+    "interpreter",
+    "Chairman of the Planning Commission",
+    "Deputy Chairman of the Council of Ministers",
+)
+SUBJECTS = (
+    "the trade agreement",
+    "the question of the border commission",
+    "the grain delivery plan",
+    "the visit of the delegation",
+    "the credit for the power station",
+    "the fishing zone",
+    "the exchange of specialists",
+    "the position of the press",
+    "the railway project",
+    "the agenda of the congress",
+)
+VERBS = (
+    "must be discussed",
+    "was raised again",
+    "should be settled this year",
+    "has not yet been decided",
+    "was studied with care",
+    "depends on the answer of the government",
+    "will be reported to the committee",
+    "was the subject of long talks",
+)
+OPENERS = (
+    "We think that",
+    "In our opinion",
+    "It seems to me that",
+    "The government considers that",
+    "As far as I know,",
+    "I must say that",
+    "Our comrades believe that",
+    "Frankly speaking,",
+)
+CLOSERS = (
+    "We ask you to take this into account.",
+    "That is all I wanted to say.",
+    "I will inform the capital.",
+    "We are ready to continue the conversation.",
+    "This is the general opinion.",
+    "We will come back to it later.",
+)
 CLASSIFICATIONS = ("SECRET", "Top Secret", "CONFIDENTIAL", "Strictly confidential!")
-ORGANS = ("the Executive Committee", "the Commission on Foreign Trade", "the Council of Ministers",
-          "the Committee on Foreign Relations", "the Planning Commission")
+ORGANS = (
+    "the Executive Committee",
+    "the Commission on Foreign Trade",
+    "the Council of Ministers",
+    "the Committee on Foreign Relations",
+    "the Planning Commission",
+)
 
 
 @dataclass(frozen=True)
@@ -78,17 +152,25 @@ def make_cast(rng: random.Random, size: int) -> list[Person]:
 def sentence(rng: random.Random, mention: Person | None = None, cite: str = "Cde.") -> str:
     text = f"{rng.choice(OPENERS)} {rng.choice(SUBJECTS)} {rng.choice(VERBS)}."
     if mention is not None:
-        text += f" {cite} {mention.surname} spoke about this {rng.choice(('last week', 'in May', 'before'))}."
+        when = rng.choice(("last week", "in May", "before"))
+        text += f" {cite} {mention.surname} spoke about this {when}."
     return text
 
 
 def speech(rng: random.Random, others: list[Person], cite: str, brackets: bool) -> str:
     parts = [sentence(rng, rng.choice(others) if others and rng.random() < 0.3 else None, cite)]
     if brackets and rng.random() < 0.25:
-        parts.append(rng.choice(("We discussed [it] in detail.", "The figure [?] is not final.",
-                                 "[inserted: The protocol was signed.]",
-                                 "The answer was [illegible] delayed.",
-                                 "[Translator's note: literally \"on this day\".]")))
+        parts.append(
+            rng.choice(
+                (
+                    "We discussed [it] in detail.",
+                    "The figure [?] is not final.",
+                    "[inserted: The protocol was signed.]",
+                    "The answer was [illegible] delayed.",
+                    '[Translator\'s note: literally "on this day".]',
+                )
+            )
+        )
     if rng.random() < 0.5:
         parts.append(rng.choice(CLOSERS))
     return " ".join(parts)
@@ -105,8 +187,10 @@ def _long_date(year: int, month: int, day: int) -> str:
 def archive_summary(rng: random.Random, speakers: list[Person]) -> str:
     """A paragraph after the closer, declared in the metadata as the archive's summary."""
     names = " and ".join(f"{p.given} {p.surname}" for p in speakers[:2])
-    return (f"{names} discussed {rng.choice(SUBJECTS)} and {rng.choice(SUBJECTS)}. "
-            f"The record is kept in fond {rng.randint(1, 99)}, file {rng.randint(100, 999)}.")
+    return (
+        f"{names} discussed {rng.choice(SUBJECTS)} and {rng.choice(SUBJECTS)}. "
+        f"The record is kept in fond {rng.randint(1, 99)}, file {rng.randint(100, 999)}."
+    )
 
 
 # Each convention returns (title, transcript lines, participants, labels per person key).
@@ -114,8 +198,14 @@ def dash_record(rng, date, speakers, others):
     title = f"The conversation with the delegation on {rng.choice(SUBJECTS)}, {_long_date(*date)}"
     sep = "\u00a0"
     present = ", ".join(f"{p.surname} ({p.role})" for p in speakers[1:])
-    lines = ["Top Secret", sep, title, sep,
-             f"Present: Cde. {speakers[0].surname}. The delegation: {present}.", sep]
+    lines = [
+        "Top Secret",
+        sep,
+        title,
+        sep,
+        f"Present: Cde. {speakers[0].surname}. The delegation: {present}.",
+        sep,
+    ]
     labels = {p.key: {f"Cde. {p.surname}"} for p in speakers}
     for turn in range(rng.randint(4, 9)):
         person = speakers[turn % len(speakers)]
@@ -129,10 +219,18 @@ def dash_record(rng, date, speakers, others):
 
 def colon_memo(rng, date, speakers, others):
     title = "MEMORANDUM OF CONVERSATION"
-    lines = ["CONFIDENTIAL", "", title, "", f"Date: {_long_date(*date)}",
-             f"Place: {rng.choice(('Embassy residence', 'Ministry building', 'Guest house'))}", "",
-             "Participants:",
-             "; ".join(f"Mr. {p.initial.split()[0]} {p.surname.upper()}, {p.role}" for p in speakers), ""]
+    lines = [
+        "CONFIDENTIAL",
+        "",
+        title,
+        "",
+        f"Date: {_long_date(*date)}",
+        f"Place: {rng.choice(('Embassy residence', 'Ministry building', 'Guest house'))}",
+        "",
+        "Participants:",
+        "; ".join(f"Mr. {p.initial.split()[0]} {p.surname.upper()}, {p.role}" for p in speakers),
+        "",
+    ]
     labels = {p.key: {p.surname.upper()} for p in speakers}
     for turn in range(rng.randint(4, 8)):
         person = speakers[turn % len(speakers)]
@@ -145,8 +243,14 @@ def hearing(rng, date, speakers, others):
     organ = rng.choice(ORGANS).upper()
     title = f"HEARING BEFORE {organ}"
     year, month, day = date
-    lines = [rng.choice(CLASSIFICATIONS), "", title, "",
-             f"{rng.choice(WEEKDAYS)}, {MONTHS[month - 1]} {day}, {year}", ""]
+    lines = [
+        rng.choice(CLASSIFICATIONS),
+        "",
+        title,
+        "",
+        f"{rng.choice(WEEKDAYS)}, {MONTHS[month - 1]} {day}, {year}",
+        "",
+    ]
     labels = {speakers[0].key: {"The CHAIRMAN"}}
     labels.update({p.key: {f"Mr. {p.surname.upper()}"} for p in speakers[1:]})
     for turn in range(rng.randint(4, 9)):
@@ -170,10 +274,14 @@ def own_line(rng, date, speakers, others):
 
 
 def interview(rng, date, speakers, others):
-    title = f"Interview with {speakers[1].given} {speakers[1].surname}, recorded {_long_date(*date)}"
+    title = (
+        f"Interview with {speakers[1].given} {speakers[1].surname}, recorded {_long_date(*date)}"
+    )
     lines = [title, ""]
-    for turn in range(rng.randint(2, 5)):
-        lines.append(f"Q: {rng.choice(('When', 'Where', 'Why'))} was {rng.choice(SUBJECTS)} discussed?")
+    for _ in range(rng.randint(2, 5)):
+        lines.append(
+            f"Q: {rng.choice(('When', 'Where', 'Why'))} was {rng.choice(SUBJECTS)} discussed?"
+        )
         lines.append(f"A: {speech(rng, others, 'Mr.', True)}")
     return title, lines, {speakers[0].key: {"Q"}, speakers[1].key: {"A"}}
 
@@ -181,41 +289,69 @@ def interview(rng, date, speakers, others):
 def narrative(rng, date, speakers, others):
     visitor = speakers[1]
     title = f"Record of a conversation with {visitor.given} {visitor.surname}, {_long_date(*date)}"
-    lines = ["Secret", "", title, "",
-             f"{visitor.given} {visitor.surname} called on me at his own request. He said that "
-             f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)}.", "",
-             f"I answered that {rng.choice(SUBJECTS)} {rng.choice(VERBS)} [at the next session].", "",
-             f"{visitor.surname} thanked me and said that he would inform the capital.", "",
-             speakers[0].role[0].upper() + speakers[0].role[1:], speakers[0].initial]
+    lines = [
+        "Secret",
+        "",
+        title,
+        "",
+        f"{visitor.given} {visitor.surname} called on me at his own request. He said that "
+        f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)}.",
+        "",
+        f"I answered that {rng.choice(SUBJECTS)} {rng.choice(VERBS)} [at the next session].",
+        "",
+        f"{visitor.surname} thanked me and said that he would inform the capital.",
+        "",
+        speakers[0].role[0].upper() + speakers[0].role[1:],
+        speakers[0].initial,
+    ]
     return title, lines, {}
 
 
-CONVENTIONS = (("dash", dash_record, 1950, 1962), ("colon", colon_memo, 1960, 1975),
-               ("hearing", hearing, 1950, 1960), ("ownline", own_line, 1965, 1972),
-               ("qa", interview, 1995, 2005), ("memo", narrative, 1955, 1965))
+CONVENTIONS = (
+    ("dash", dash_record, 1950, 1962),
+    ("colon", colon_memo, 1960, 1975),
+    ("hearing", hearing, 1950, 1960),
+    ("ownline", own_line, 1965, 1972),
+    ("qa", interview, 1995, 2005),
+    ("memo", narrative, 1955, 1965),
+)
 
 
 def toml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def metadata_toml(title: str, speakers: list[Person], labels: dict[str, set[str]],
-                  mentioned: list[Person], corrections: list[tuple[str, str]],
-                  summary_after_closer: bool) -> str:
+def metadata_toml(
+    title: str,
+    speakers: list[Person],
+    labels: dict[str, set[str]],
+    mentioned: list[Person],
+    corrections: list[tuple[str, str]],
+    summary_after_closer: bool,
+) -> str:
     out = [f"title = {toml_string(title)}"]
     if summary_after_closer:
         out.append('summary = "after-closer"')
     out.append("")
     for person in speakers:
-        out += ["[[persons]]", f"id = {toml_string(person.key)}",
-                f"name = {toml_string(f'{person.given} {person.surname}')}",
-                f"role = {toml_string(person.role)}",
-                "aliases = [" + ", ".join(toml_string(a) for a in sorted(labels.get(person.key, ())))
-                + "]", ""]
+        out += [
+            "[[persons]]",
+            f"id = {toml_string(person.key)}",
+            f"name = {toml_string(f'{person.given} {person.surname}')}",
+            f"role = {toml_string(person.role)}",
+            "aliases = ["
+            + ", ".join(toml_string(a) for a in sorted(labels.get(person.key, ())))
+            + "]",
+            "",
+        ]
     for person in mentioned:
-        out += ["[[mentioned]]", f"id = {toml_string(person.key)}",
-                f"name = {toml_string(f'{person.given} {person.surname}')}",
-                f"aliases = [{toml_string(person.surname)}]", ""]
+        out += [
+            "[[mentioned]]",
+            f"id = {toml_string(person.key)}",
+            f"name = {toml_string(f'{person.given} {person.surname}')}",
+            f"aliases = [{toml_string(person.surname)}]",
+            "",
+        ]
     for sic, corr in corrections:
         out += ["[[corrections]]", f"sic = {toml_string(sic)}", f"corr = {toml_string(corr)}", ""]
     return "\n".join(out)
@@ -223,8 +359,12 @@ def metadata_toml(title: str, speakers: list[Person], labels: dict[str, set[str]
 
 def introduce_typo(rng: random.Random, lines: list[str]) -> tuple[str, str] | None:
     """Double a letter in one word of speech (like "USSSR"), for a metadata correction."""
-    candidates = [(i, w) for i, line in enumerate(lines) for w in line.split()
-                  if w.isalpha() and w.islower() and len(w) > 6]
+    candidates = [
+        (i, w)
+        for i, line in enumerate(lines)
+        for w in line.split()
+        if w.isalpha() and w.islower() and len(w) > 6
+    ]
     if not candidates:
         return None
     index, word = rng.choice(candidates)
@@ -248,8 +388,18 @@ def generate_edition(number: int, seed: int, cast: list[Person]) -> tuple[str, s
     transcript = "\n".join(lines) + "\n"
     mentioned = [p for p in others if p.surname in transcript]
     slug = f"{number:04d}-{name}"
-    return slug, transcript, metadata_toml(title, speakers, labels, mentioned, corrections,
-                                           summary_after_closer=name in ("dash", "colon"))
+    return (
+        slug,
+        transcript,
+        metadata_toml(
+            title,
+            speakers,
+            labels,
+            mentioned,
+            corrections,
+            summary_after_closer=name in ("dash", "colon"),
+        ),
+    )
 
 
 def write_collection(count: int, out_dir: Path, seed: int = 0, force: bool = False) -> list[Path]:
@@ -280,11 +430,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         folders = write_collection(args.count, args.out_dir, args.seed, args.force)
     except OutputExistsError as error:
-        print(f"{error}:0:0: error [output.exists] file exists (hint: pass --force to overwrite)",
-              file=sys.stderr)
+        print(
+            f"{error}:0:0: error [output.exists] file exists (hint: pass --force to overwrite)",
+            file=sys.stderr,
+        )
         return 1
     except OSError as error:
-        print(f"{args.out_dir}:0:0: fatal [io.unwritable] {error.strerror or error}", file=sys.stderr)
+        print(
+            f"{args.out_dir}:0:0: fatal [io.unwritable] {error.strerror or error}", file=sys.stderr
+        )
         return 3
     print(f"wrote {len(folders)} editions to {args.out_dir}")
     return 0

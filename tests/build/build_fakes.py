@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei_edition.build import Stages
-from tei_edition.build.stages import metadata_says_check_only
+from tei_edition.build.stages import metadata_tei_policy
 from tei_edition.diagnostics import Diagnostic, Severity
 from tei_edition.xmlio import TEI_NS, XML_NS
 
@@ -20,8 +20,11 @@ T = f"{{{TEI_NS}}}"
 
 
 def _sub(parent, tag, text=None, **attrs):
-    element = etree.SubElement(parent, T + tag, {k.replace("_", ":") if k != "xml_id" else
-                                                 f"{{{XML_NS}}}id": v for k, v in attrs.items()})
+    element = etree.SubElement(
+        parent,
+        T + tag,
+        {k.replace("_", ":") if k != "xml_id" else f"{{{XML_NS}}}id": v for k, v in attrs.items()},
+    )
     element.text = text
     return element
 
@@ -30,11 +33,28 @@ def fake_convert(transcript: Path, metadata: Path | None):
     try:
         lines = transcript.read_bytes().decode("utf-8").splitlines()
     except UnicodeDecodeError as error:
-        return None, [Diagnostic(str(transcript), 1, error.start + 1, Severity.ERROR,
-                                 "transcript.undecodable", "not UTF-8")]
-    diagnostics = [Diagnostic(str(transcript), n, line.index("[") + 1, Severity.ERROR,
-                              "transcript.unclosed-bracket", "[ without ]")
-                   for n, line in enumerate(lines, 1) if "[" in line and "]" not in line]
+        return None, [
+            Diagnostic(
+                str(transcript),
+                1,
+                error.start + 1,
+                Severity.ERROR,
+                "transcript.undecodable",
+                "not UTF-8",
+            )
+        ]
+    diagnostics = [
+        Diagnostic(
+            str(transcript),
+            n,
+            line.index("[") + 1,
+            Severity.ERROR,
+            "transcript.unclosed-bracket",
+            "[ without ]",
+        )
+        for n, line in enumerate(lines, 1)
+        if "[" in line and "]" not in line
+    ]
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
     header = _sub(root, "teiHeader")
     title_stmt = _sub(_sub(header, "fileDesc"), "titleStmt")
@@ -86,11 +106,14 @@ def fake_render(tree, to: str, view: str):
 
 
 # the metadata policy is the real one: it reads one TOML key and needs no other stage
-FAKE_STAGES = Stages(convert=fake_convert, tei_check_only=metadata_says_check_only,
-                     validate=fake_validate, render=fake_render)
+FAKE_STAGES = Stages(
+    convert=fake_convert, tei_policy=metadata_tei_policy, validate=fake_validate, render=fake_render
+)
 
 
-def write_edition(editions: Path, slug: str, text: str | bytes, metadata: str | None = None) -> Path:
+def write_edition(
+    editions: Path, slug: str, text: str | bytes, metadata: str | None = None
+) -> Path:
     folder = editions / slug
     folder.mkdir(parents=True, exist_ok=True)
     data = text.encode() if isinstance(text, str) else text
@@ -104,8 +127,12 @@ def write_collection(editions: Path, count: int) -> list[str]:
     slugs = []
     for n in range(count):
         slug = f"ed-{n:03d}"
-        write_edition(editions, slug, f"Meeting {n}\nDate: 1960-01-{n % 28 + 1:02d}\n"
-                                      f"Smith: Hello number {n}.\nJones: Reply {n}.\n"
-                                      f"Person {n % 3}: Aside.\n")
+        write_edition(
+            editions,
+            slug,
+            f"Meeting {n}\nDate: 1960-01-{n % 28 + 1:02d}\n"
+            f"Smith: Hello number {n}.\nJones: Reply {n}.\n"
+            f"Person {n % 3}: Aside.\n",
+        )
         slugs.append(slug)
     return slugs

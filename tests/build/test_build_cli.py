@@ -10,7 +10,8 @@ def test_missing_editions_folder_exits_3_with_a_diagnostic(runner, tmp_path):
     assert result.exit_code == 3
     assert result.stderr.splitlines() == [
         f"{tmp_path / 'nowhere'}:0:0: fatal [build.no-editions] editions folder does not exist "
-        "or is not a folder"]
+        "or is not a folder"
+    ]
     assert not (tmp_path / "site").exists()
 
 
@@ -27,8 +28,17 @@ def test_jobs_must_be_positive(runner, tmp_path):
 
 def test_missing_tei_all_exits_3(runner, tmp_path):
     (tmp_path / "editions").mkdir()
-    result = runner.invoke(cli, ["build", str(tmp_path / "editions"), "-o", str(tmp_path / "site"),
-                                 "--tei-all", str(tmp_path / "missing.rng")])
+    result = runner.invoke(
+        cli,
+        [
+            "build",
+            str(tmp_path / "editions"),
+            "-o",
+            str(tmp_path / "site"),
+            "--tei-all",
+            str(tmp_path / "missing.rng"),
+        ],
+    )
     assert result.exit_code == 3
     assert "[build.no-tei-all]" in result.stderr
 
@@ -48,6 +58,7 @@ def test_empty_collection_builds_empty_pages(runner, tmp_path):
     (tmp_path / "editions").mkdir()
     result = runner.invoke(cli, ["build", str(tmp_path / "editions"), "-o", str(tmp_path / "site")])
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("built 0 editions (converted 0, validated 0, rendered 0, "
-                                    "unchanged 0, failed 0) in ")
+    assert result.stdout.startswith(
+        "built 0 editions (converted 0, validated 0, rendered 0, unchanged 0, failed 0) in "
+    )
     assert "0 editions" in (tmp_path / "site" / "index.html").read_text()

@@ -15,8 +15,9 @@ from tei_edition.diagnostics import Severity
 
 def build(editions: Path, out: Path, **options):
     options.setdefault("jobs", 1)
-    return build_collection(BuildOptions(editions_dir=editions, out_dir=out, **options),
-                            stages=FAKE_STAGES)
+    return build_collection(
+        BuildOptions(editions_dir=editions, out_dir=out, **options), stages=FAKE_STAGES
+    )
 
 
 @pytest.fixture()
@@ -29,8 +30,13 @@ def collection(tmp_path: Path) -> tuple[Path, Path, list[str]]:
 def test_first_build_converts_validates_and_renders_every_edition(collection):
     editions, out, slugs = collection
     report = build(editions, out)
-    assert (report.stats.converted, report.stats.validated, report.stats.rendered,
-            report.stats.unchanged, report.stats.failed) == (6, 6, 6, 0, 0)
+    assert (
+        report.stats.converted,
+        report.stats.validated,
+        report.stats.rendered,
+        report.stats.unchanged,
+        report.stats.failed,
+    ) == (6, 6, 6, 0, 0)
     for slug in slugs:
         for name in ("index.html", "reading.txt", "diplomatic.txt", f"{slug}.xml"):
             assert (out / slug / name).is_file()
@@ -40,8 +46,9 @@ def test_generated_tei_is_written_into_the_edition_folder(collection):
     editions, out, slugs = collection
     report = build(editions, out)
     assert report.stats.tei_written == 6
-    assert (editions / slugs[0] / f"{slugs[0]}.xml").read_bytes() == \
-        (out / slugs[0] / f"{slugs[0]}.xml").read_bytes()
+    assert (editions / slugs[0] / f"{slugs[0]}.xml").read_bytes() == (
+        out / slugs[0] / f"{slugs[0]}.xml"
+    ).read_bytes()
 
 
 def test_no_write_tei_leaves_edition_folders_untouched_and_warns(collection):
@@ -55,10 +62,16 @@ def test_no_write_tei_leaves_edition_folders_untouched_and_warns(collection):
 def test_second_build_with_nothing_changed_does_no_work(collection):
     editions, out, _ = collection
     build(editions, out)
-    pages = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file() and p.name != STATE_FILE}
+    pages = {
+        p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file() and p.name != STATE_FILE
+    }
     report = build(editions, out)
-    assert (report.stats.converted, report.stats.validated, report.stats.rendered,
-            report.stats.unchanged) == (0, 0, 0, 6)
+    assert (
+        report.stats.converted,
+        report.stats.validated,
+        report.stats.rendered,
+        report.stats.unchanged,
+    ) == (0, 0, 0, 6)
     assert {p: p.stat().st_mtime_ns for p in pages} == pages  # not even rewritten
 
 
@@ -117,12 +130,14 @@ def test_site_has_no_dead_links(collection):
     assert checked > 6 * 3
 
 
-def test_check_only_tei_is_never_rewritten(tmp_path):
+def test_hand_maintained_tei_is_never_converted_or_rewritten(tmp_path):
     editions = tmp_path / "editions"
     folder = write_edition(editions, "hand", "Hand\nSmith: Hi.\n", 'tei = "hand-maintained"\n')
-    hand_tei = (b'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>'
-                b'<fileDesc><titleStmt><title>Edited by hand</title></titleStmt></fileDesc>'
-                b'</teiHeader><text><body/></text></TEI>\n')
+    hand_tei = (
+        b'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>'
+        b"<fileDesc><titleStmt><title>Edited by hand</title></titleStmt></fileDesc>"
+        b"</teiHeader><text><body/></text></TEI>\n"
+    )
     (folder / "hand.xml").write_bytes(hand_tei)
     report = build(editions, tmp_path / "site")
     assert (folder / "hand.xml").read_bytes() == hand_tei
@@ -130,12 +145,54 @@ def test_check_only_tei_is_never_rewritten(tmp_path):
     assert "Edited by hand" in (tmp_path / "site" / "index.html").read_text()
 
 
+def _check_only_edition(editions: Path, tei: bytes | None) -> Path:
+    folder = write_edition(editions, "memo", "Memo\nSmith: Hi.\n", 'tei = "check-only"\n')
+    if tei is not None:
+        (folder / "memo.xml").write_bytes(tei)
+    return folder
+
+
+def test_check_only_tei_that_is_current_passes_quietly(tmp_path):
+    from build_fakes import fake_convert
+
+    from tei_edition.xmlio import serialize
+
+    editions = tmp_path / "editions"
+    folder = _check_only_edition(editions, None)
+    (folder / "memo.xml").write_bytes(serialize(fake_convert(folder / "memo.txt", None)[0]))
+    report = build(editions, tmp_path / "site")
+    assert report.diagnostics == [] and report.stats.converted == 1
+
+
+def test_stale_check_only_tei_is_reported_kept_and_published(tmp_path):
+    editions = tmp_path / "editions"
+    committed = (
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        b"<title>Committed</title></titleStmt></fileDesc></teiHeader><text><body/></text>"
+        b"</TEI>\n"
+    )
+    folder = _check_only_edition(editions, committed)
+    report = build(editions, tmp_path / "site")
+    assert [d.code for d in report.diagnostics] == ["build.stale-tei"]
+    assert (folder / "memo.xml").read_bytes() == committed
+    assert (tmp_path / "site" / "memo" / "memo.xml").read_bytes() == committed
+
+
+def test_unknown_tei_policy_is_an_error(tmp_path):
+    editions = tmp_path / "editions"
+    write_edition(editions, "odd", "Odd\nSmith: Hi.\n", 'title = "x"\ntei = "sometimes"\n')
+    report = build(editions, tmp_path / "site")
+    bad = [d for d in report.diagnostics if d.code == "build.bad-tei-policy"]
+    assert len(bad) == 1 and bad[0].line == 2 and report.stats.failed == 1
+
+
 def test_tei_only_edition_is_built_from_its_tei(tmp_path):
     editions = tmp_path / "editions"
     (editions / "only").mkdir(parents=True)
     (editions / "only" / "only.xml").write_bytes(
         b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
-        b'Only TEI</title></titleStmt></fileDesc></teiHeader><text><body/></text></TEI>')
+        b"Only TEI</title></titleStmt></fileDesc></teiHeader><text><body/></text></TEI>"
+    )
     report = build(editions, tmp_path / "site")
     assert (report.stats.converted, report.stats.rendered) == (0, 1)
 

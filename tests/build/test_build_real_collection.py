@@ -19,8 +19,11 @@ from test_build_generator import generator
 from tei_edition.cli import cli
 
 EDITIONS = 200
-SUMMARY = re.compile(r"^built (\d+) editions \(converted (\d+), validated (\d+), rendered (\d+), "
-                     r"unchanged (\d+), failed (\d+)\) in [\d.]+ s$", re.MULTILINE)
+SUMMARY = re.compile(
+    r"^built (\d+) editions \(converted (\d+), validated (\d+), rendered (\d+), "
+    r"unchanged (\d+), failed (\d+)\) in [\d.]+ s$",
+    re.MULTILINE,
+)
 
 
 @dataclass
@@ -40,8 +43,12 @@ def _build(editions: Path, site: Path) -> Run:
     match = SUMMARY.search(result.stdout)
     assert match, (result.stdout, result.stderr, result.exception)
     names = ("editions", "converted", "validated", "rendered", "unchanged", "failed")
-    return Run(result.exit_code, dict(zip(names, map(int, match.groups()), strict=True)),
-               result.stderr, seconds)
+    return Run(
+        result.exit_code,
+        dict(zip(names, map(int, match.groups()), strict=True)),
+        result.stderr,
+        seconds,
+    )
 
 
 @dataclass
@@ -77,24 +84,43 @@ def monkeypatch_module():
 
 
 def test_first_build_builds_every_edition_cleanly(builds):
-    assert builds.first.counts == {"editions": EDITIONS, "converted": EDITIONS,
-                                   "validated": EDITIONS, "rendered": EDITIONS, "unchanged": 0,
-                                   "failed": 0}, builds.first.stderr
+    assert builds.first.counts == {
+        "editions": EDITIONS,
+        "converted": EDITIONS,
+        "validated": EDITIONS,
+        "rendered": EDITIONS,
+        "unchanged": 0,
+        "failed": 0,
+    }, builds.first.stderr
     assert builds.first.exit_code == 0
 
 
 def test_second_build_does_no_work_and_is_ten_times_faster(builds):
-    assert builds.second.counts == {"editions": EDITIONS, "converted": 0, "validated": 0,
-                                    "rendered": 0, "unchanged": EDITIONS, "failed": 0}
+    assert builds.second.counts == {
+        "editions": EDITIONS,
+        "converted": 0,
+        "validated": 0,
+        "rendered": 0,
+        "unchanged": EDITIONS,
+        "failed": 0,
+    }
     assert builds.second.exit_code == 0
-    assert builds.first.seconds >= 10 * builds.second.seconds, (builds.first.seconds,
-                                                                builds.second.seconds)
+    assert builds.first.seconds >= 10 * builds.second.seconds, (
+        builds.first.seconds,
+        builds.second.seconds,
+    )
 
 
 def test_a_broken_transcript_fails_its_edition_only(builds):
     assert builds.third.exit_code == 1
-    assert builds.third.counts == {"editions": EDITIONS, "converted": 1, "validated": 0,
-                                   "rendered": 0, "unchanged": EDITIONS - 1, "failed": 1}
+    assert builds.third.counts == {
+        "editions": EDITIONS,
+        "converted": 1,
+        "validated": 0,
+        "rendered": 0,
+        "unchanged": EDITIONS - 1,
+        "failed": 1,
+    }
     errors = [line for line in builds.third.stderr.splitlines() if ": error [" in line]
     assert errors and all(f"{builds.broken}.txt:" in line for line in errors)
     assert any("[transcript.undecodable]" in line for line in errors)

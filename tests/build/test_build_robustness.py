@@ -15,8 +15,9 @@ from tei_edition.diagnostics import Severity, exit_code_for
 
 def build(editions: Path, out: Path, **options):
     options.setdefault("jobs", 1)
-    return build_collection(BuildOptions(editions_dir=editions, out_dir=out, **options),
-                            stages=FAKE_STAGES)
+    return build_collection(
+        BuildOptions(editions_dir=editions, out_dir=out, **options), stages=FAKE_STAGES
+    )
 
 
 def test_undecodable_transcript_fails_its_edition_only(tmp_path):
@@ -26,8 +27,9 @@ def test_undecodable_transcript_fails_its_edition_only(tmp_path):
     report = build(editions, tmp_path / "site", jobs=2, write_tei=False)
     assert (report.stats.failed, report.stats.rendered) == (1, 4)
     assert exit_code_for(report.diagnostics) == 1
-    assert [(d.code, Path(d.path).name) for d in report.diagnostics
-            if d.severity >= Severity.ERROR] == [("transcript.undecodable", "broken.txt")]
+    assert [
+        (d.code, Path(d.path).name) for d in report.diagnostics if d.severity >= Severity.ERROR
+    ] == [("transcript.undecodable", "broken.txt")]
     assert not (tmp_path / "site" / "broken").exists()
     index = (tmp_path / "site" / "index.html").read_text()
     assert "broken (not built)" in index and 'href="diagnostics.html#diag-broken"' in index
@@ -39,8 +41,9 @@ def test_edition_with_errors_is_still_rendered_and_reported(tmp_path):
     write_edition(editions, "bracket", "Title\nSmith: an [unclosed bracket\n")
     report = build(editions, tmp_path / "site")
     assert (report.stats.failed, report.stats.rendered) == (1, 1)
-    assert [d.code for d in report.diagnostics if d.severity >= Severity.ERROR] == \
-        ["transcript.unclosed-bracket"]
+    assert [d.code for d in report.diagnostics if d.severity >= Severity.ERROR] == [
+        "transcript.unclosed-bracket"
+    ]
 
 
 def test_errors_of_an_unchanged_edition_are_reported_again(tmp_path):
@@ -58,8 +61,9 @@ def test_a_crashing_stage_is_fatal_for_its_edition_and_not_remembered(tmp_path):
     write_edition(editions, "crash", "CRASH\nSmith: hi\n")
     report = build(editions, tmp_path / "site")
     assert report.stats.rendered == 3
-    assert [d.code for d in report.diagnostics if d.severity >= Severity.ERROR] == \
-        ["build.internal-error"]
+    assert [d.code for d in report.diagnostics if d.severity >= Severity.ERROR] == [
+        "build.internal-error"
+    ]
     assert exit_code_for(report.diagnostics) == 3
     assert "crash" not in BuildState.load(tmp_path / "site")[0].editions
 
@@ -75,8 +79,9 @@ def test_interrupted_build_keeps_finished_editions_and_no_partial_page(tmp_path)
     out = tmp_path / "site"
     report = build(editions, out)
     assert report.interrupted
-    assert [d.code for d in report.diagnostics if d.severity >= Severity.ERROR] == \
-        ["build.interrupted"]
+    assert [d.code for d in report.diagnostics if d.severity >= Severity.ERROR] == [
+        "build.interrupted"
+    ]
     assert exit_code_for(report.diagnostics) == 3
     assert _temporaries(out) == [] and not (out / "ed-002b").exists()
     assert not (out / "index.html").exists()  # collection pages wait for a complete build

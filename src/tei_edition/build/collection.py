@@ -19,11 +19,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tei_edition.build.discovery import EditionSource, discover_editions
-from tei_edition.build.fingerprint import InputDigests, edition_fingerprint, file_digest, tool_fingerprint
+from tei_edition.build.fingerprint import (
+    InputDigests,
+    edition_fingerprint,
+    file_digest,
+    tool_fingerprint,
+)
 from tei_edition.build.progress import Progress, SilentProgress
 from tei_edition.build.stages import REAL_STAGES, Stages
 from tei_edition.build.state import STATE_FILE, BuildState, EditionEntry
-from tei_edition.build.worker import EditionJob, EditionOutcome, guarded_build, init_worker, run_in_worker
+from tei_edition.build.worker import (
+    EditionJob,
+    EditionOutcome,
+    guarded_build,
+    init_worker,
+    run_in_worker,
+)
 from tei_edition.diagnostics import Diagnostic, Severity, has_errors
 
 _STATE_SAVE_INTERVAL = 1.0  # seconds between state saves while editions complete
@@ -58,9 +69,11 @@ class BuildStats:
     seconds: float = 0.0
 
     def summary_line(self) -> str:
-        return (f"built {self.editions} edition{'s' if self.editions != 1 else ''} (converted "
-                f"{self.converted}, validated {self.validated}, rendered {self.rendered}, "
-                f"unchanged {self.unchanged}, failed {self.failed}) in {self.seconds:.1f} s")
+        return (
+            f"built {self.editions} edition{'s' if self.editions != 1 else ''} (converted "
+            f"{self.converted}, validated {self.validated}, rendered {self.rendered}, "
+            f"unchanged {self.unchanged}, failed {self.failed}) in {self.seconds:.1f} s"
+        )
 
 
 @dataclass
@@ -76,19 +89,39 @@ def _fatal(path: Path, code: str, message: str, hint: str | None = None) -> Diag
 
 def _check_folders(options: BuildOptions) -> list[Diagnostic]:
     if not options.editions_dir.is_dir():
-        return [_fatal(options.editions_dir, "build.no-editions",
-                       "editions folder does not exist or is not a folder")]
+        return [
+            _fatal(
+                options.editions_dir,
+                "build.no-editions",
+                "editions folder does not exist or is not a folder",
+            )
+        ]
     out = options.out_dir
     if out.exists() and not out.is_dir():
         return [_fatal(out, "build.output-not-folder", "output path exists and is not a folder")]
-    if (out.is_dir() and not (out / STATE_FILE).is_file() and any(out.iterdir())
-            and not options.force):
-        return [_fatal(out, "build.output-not-ours",
-                       "output folder is not empty and was not made by `tei-edition build`",
-                       "choose another folder, or pass --force to build into it anyway")]
+    if (
+        out.is_dir()
+        and not (out / STATE_FILE).is_file()
+        and any(out.iterdir())
+        and not options.force
+    ):
+        return [
+            _fatal(
+                out,
+                "build.output-not-ours",
+                "output folder is not empty and was not made by `tei-edition build`",
+                "choose another folder, or pass --force to build into it anyway",
+            )
+        ]
     if options.tei_all is not None and not options.tei_all.is_file():
-        return [_fatal(options.tei_all, "build.no-tei-all", "TEI schema (tei_all.rng) not found",
-                       "pass --tei-all PATH or set TEI_EDITION_TEI_ALL to an existing file")]
+        return [
+            _fatal(
+                options.tei_all,
+                "build.no-tei-all",
+                "TEI schema (tei_all.rng) not found",
+                "pass --tei-all PATH or set TEI_EDITION_TEI_ALL to an existing file",
+            )
+        ]
     return []
 
 
@@ -96,8 +129,14 @@ class _Collector:
     """Takes each finished edition into the stats and the state, saving the state now and then
     (never before the edition's outputs are all written: the worker returns only after that)."""
 
-    def __init__(self, options: BuildOptions, state: BuildState, tool: str,
-                 stats: BuildStats, progress: Progress) -> None:
+    def __init__(
+        self,
+        options: BuildOptions,
+        state: BuildState,
+        tool: str,
+        stats: BuildStats,
+        progress: Progress,
+    ) -> None:
         self.options, self.state, self.tool = options, state, tool
         self.stats, self.progress = stats, progress
         self.diagnostics: dict[str, list[Diagnostic]] = {}
@@ -115,10 +154,13 @@ class _Collector:
             _remove_outputs(self.options.out_dir, set(previous.outputs) - set(outputs))
         if not any(d.severity is Severity.FATAL for d in outcome.diagnostics):
             # a fatal problem may go away by itself (a crash, a missing schema): not remembered
-            fingerprint = edition_fingerprint(replace(inputs, tei=file_digest(source.tei)), self.tool)
+            fingerprint = edition_fingerprint(
+                replace(inputs, tei=file_digest(source.tei)), self.tool
+            )
             lasting = [d for d in outcome.diagnostics if d.code not in _THIS_RUN_ONLY]
             self.state.editions[source.slug] = EditionEntry(
-                fingerprint, outputs, outcome.record, lasting)
+                fingerprint, outputs, outcome.record, lasting
+            )
         self.progress.advance(source.slug)
         if time.perf_counter() - self._saved_at > _STATE_SAVE_INTERVAL:
             self.save()
@@ -139,27 +181,45 @@ def _remove_outputs(out_dir: Path, outputs: set[str]) -> None:
 
 
 def _job(source: EditionSource, options: BuildOptions) -> EditionJob:
-    return EditionJob(slug=source.slug, transcript=source.transcript, metadata=source.metadata,
-                      tei=source.tei, out_dir=options.out_dir / source.slug,
-                      write_tei=options.write_tei, profile=options.profile,
-                      tei_all=options.tei_all)
+    return EditionJob(
+        slug=source.slug,
+        transcript=source.transcript,
+        metadata=source.metadata,
+        tei=source.tei,
+        out_dir=options.out_dir / source.slug,
+        write_tei=options.write_tei,
+        profile=options.profile,
+        tei_all=options.tei_all,
+    )
 
 
-def _run_serial(work: list[tuple[EditionSource, InputDigests]], options: BuildOptions,
-                stages: Stages, collector: _Collector) -> None:
+def _run_serial(
+    work: list[tuple[EditionSource, InputDigests]],
+    options: BuildOptions,
+    stages: Stages,
+    collector: _Collector,
+) -> None:
     for source, inputs in work:
         collector.take(source, inputs, guarded_build(_job(source, options), stages))
 
 
-def _run_pool(work: list[tuple[EditionSource, InputDigests]], options: BuildOptions,
-              stages: Stages, collector: _Collector) -> None:
+def _run_pool(
+    work: list[tuple[EditionSource, InputDigests]],
+    options: BuildOptions,
+    stages: Stages,
+    collector: _Collector,
+) -> None:
     """Editions in worker processes; each worker compiles schemas and stylesheets once."""
     workers = min(options.jobs, len(work))
-    with ProcessPoolExecutor(max_workers=workers, initializer=init_worker,
-                             initargs=(stages, options.profile, options.tei_all)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        initializer=init_worker,
+        initargs=(stages, options.profile, options.tei_all),
+    ) as pool:
         futures: dict[Future[EditionOutcome], tuple[EditionSource, InputDigests]] = {
             pool.submit(run_in_worker, _job(source, options)): (source, inputs)
-            for source, inputs in work}
+            for source, inputs in work
+        }
         taken: set[Future[EditionOutcome]] = set()
         try:
             for future in as_completed(futures):
@@ -168,23 +228,37 @@ def _run_pool(work: list[tuple[EditionSource, InputDigests]], options: BuildOpti
                     outcome = future.result()
                 except BrokenProcessPool as error:
                     source, _ = futures[future]
-                    outcome = EditionOutcome(source.slug, [_fatal(
-                        source.folder, "build.worker-died",
-                        f"the worker process building this edition stopped: {error}")])
+                    outcome = EditionOutcome(
+                        source.slug,
+                        [
+                            _fatal(
+                                source.folder,
+                                "build.worker-died",
+                                f"the worker process building this edition stopped: {error}",
+                            )
+                        ],
+                    )
                 collector.take(*futures[future], outcome)
         except KeyboardInterrupt:
             # Queued editions are dropped; editions already running finish (workers ignore
             # Ctrl-C) and are recorded, so the state matches every output that was written.
             pool.shutdown(wait=True, cancel_futures=True)
             for future, (source, inputs) in futures.items():
-                if future not in taken and future.done() and not future.cancelled() \
-                        and future.exception() is None:
+                if (
+                    future not in taken
+                    and future.done()
+                    and not future.cancelled()
+                    and future.exception() is None
+                ):
                     collector.take(source, inputs, future.result())
             raise
 
 
-def build_collection(options: BuildOptions, stages: Stages = REAL_STAGES,
-                     progress: Callable[[int], Progress] | None = None) -> BuildReport:
+def build_collection(
+    options: BuildOptions,
+    stages: Stages = REAL_STAGES,
+    progress: Callable[[int], Progress] | None = None,
+) -> BuildReport:
     """Build the collection in ``options.editions_dir`` into ``options.out_dir``."""
     from tei_edition.build.site import COLLECTION_PAGES, write_collection_pages
 
@@ -198,20 +272,31 @@ def build_collection(options: BuildOptions, stages: Stages = REAL_STAGES,
     diagnostics.extend(found)
     options.out_dir.mkdir(parents=True, exist_ok=True)
     state.save(options.out_dir)  # marks the folder as a build folder from the start
-    tool = tool_fingerprint(tei_all=options.tei_all, profile=options.profile,
-                            settings=[f"write_tei={options.write_tei}", f"stages={stages.identity()}"])
+    tool = tool_fingerprint(
+        tei_all=options.tei_all,
+        profile=options.profile,
+        settings=[f"write_tei={options.write_tei}", f"stages={stages.identity()}"],
+    )
     work: list[tuple[EditionSource, InputDigests]] = []
     stats.editions = len(sources)
     for source in sources:
         inputs = InputDigests.of(source)
         entry = state.editions.get(source.slug)
-        if (entry is not None and entry.fingerprint == edition_fingerprint(inputs, tool)
-                and all((options.out_dir / p).is_file() for p in entry.outputs)):
+        if (
+            entry is not None
+            and entry.fingerprint == edition_fingerprint(inputs, tool)
+            and all((options.out_dir / p).is_file() for p in entry.outputs)
+        ):
             stats.unchanged += 1
         else:
             work.append((source, inputs))
-    collector = _Collector(options, state, tool, stats,
-                           (progress or (lambda n: Progress(n)))(len(work)) if work else SilentProgress())
+    collector = _Collector(
+        options,
+        state,
+        tool,
+        stats,
+        (progress or (lambda n: Progress(n)))(len(work)) if work else SilentProgress(),
+    )
     interrupted = False
     try:
         if options.jobs <= 1 or len(work) <= 1:
@@ -226,17 +311,30 @@ def build_collection(options: BuildOptions, stages: Stages = REAL_STAGES,
     for slug in sorted(set(state.editions) - present):
         _remove_outputs(options.out_dir, set(state.editions.pop(slug).outputs))
         stats.removed += 1
-    per_edition = {source.slug: collector.diagnostics.get(source.slug)
-                   or (state.editions[source.slug].diagnostics if source.slug in state.editions else [])
-                   for source in sources}
+    per_edition = {
+        source.slug: collector.diagnostics.get(source.slug)
+        or (state.editions[source.slug].diagnostics if source.slug in state.editions else [])
+        for source in sources
+    }
     if interrupted:
-        diagnostics.append(_fatal(options.out_dir, "build.interrupted",
-                                  "build interrupted; finished editions are kept and the next "
-                                  "build continues with the rest"))
-    elif work or stats.removed or state.tool != tool or not all(
-            (options.out_dir / page).is_file() for page in COLLECTION_PAGES):
-        lasting = {slug: [d for d in found if d.code not in _THIS_RUN_ONLY]
-                   for slug, found in per_edition.items()}
+        diagnostics.append(
+            _fatal(
+                options.out_dir,
+                "build.interrupted",
+                "build interrupted; finished editions are kept and the next "
+                "build continues with the rest",
+            )
+        )
+    elif (
+        work
+        or stats.removed
+        or state.tool != tool
+        or not all((options.out_dir / page).is_file() for page in COLLECTION_PAGES)
+    ):
+        lasting = {
+            slug: [d for d in found if d.code not in _THIS_RUN_ONLY]
+            for slug, found in per_edition.items()
+        }
         write_collection_pages(options.out_dir, [s.slug for s in sources], state, lasting)
         state.tool = tool
     collector.save()

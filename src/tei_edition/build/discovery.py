@@ -51,20 +51,38 @@ def discover_editions(editions_dir: Path) -> tuple[list[EditionSource], list[Dia
         metadata = folder / f"{slug}.toml"
         if not transcript.is_file() and not tei.is_file():
             if any(p.suffix in (".txt", ".xml") for p in folder.iterdir()):
-                diagnostics.append(Diagnostic(
-                    str(folder), 0, 0, Severity.WARNING, "build.no-edition-files",
-                    f"folder holds no {slug}.txt or {slug}.xml and is not built",
-                    f"name the transcript {slug}.txt (the folder's name) to make it an edition"))
+                diagnostics.append(
+                    Diagnostic(
+                        str(folder),
+                        0,
+                        0,
+                        Severity.WARNING,
+                        "build.no-edition-files",
+                        f"folder holds no {slug}.txt or {slug}.xml and is not built",
+                        f"name the transcript {slug}.txt (the folder's name) to make it an edition",
+                    )
+                )
             continue
         if not _SLUG.match(slug):
-            diagnostics.append(Diagnostic(
-                str(folder), 0, 0, Severity.ERROR, "build.bad-slug",
-                f"edition folder name {slug!r} is not a usable slug",
-                "use letters, digits, '.', '_' and '-' only, starting with a letter or digit"))
+            diagnostics.append(
+                Diagnostic(
+                    str(folder),
+                    0,
+                    0,
+                    Severity.ERROR,
+                    "build.bad-slug",
+                    f"edition folder name {slug!r} is not a usable slug",
+                    "use letters, digits, '.', '_' and '-' only, starting with a letter or digit",
+                )
+            )
             continue
-        found.append(EditionSource(
-            slug=slug, folder=folder,
-            transcript=transcript if transcript.is_file() else None,
-            metadata=metadata if metadata.is_file() else None,
-            tei=tei))
+        found.append(
+            EditionSource(
+                slug=slug,
+                folder=folder,
+                transcript=transcript if transcript.is_file() else None,
+                metadata=metadata if metadata.is_file() else None,
+                tei=tei,
+            )
+        )
     return found, diagnostics

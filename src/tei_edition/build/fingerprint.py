@@ -82,8 +82,9 @@ class InputDigests:
 
     @classmethod
     def of(cls, source: EditionSource) -> InputDigests:
-        return cls(file_digest(source.transcript), file_digest(source.metadata),
-                   file_digest(source.tei))
+        return cls(
+            file_digest(source.transcript), file_digest(source.metadata), file_digest(source.tei)
+        )
 
 
 def edition_fingerprint(inputs: InputDigests, tool: str) -> str:

@@ -57,12 +57,21 @@ def _el(tag: str, attrs: Mapping[str, str] | None = None, *children: Any) -> etr
 
 
 def _page(title: str, *body: Any, script: str | None = None) -> bytes:
-    head = _el("head", None, _el("meta", {"charset": "utf-8"}),
-               _el("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
-               _el("title", None, title), _el("style", None, _STYLE))
-    nav = _el("nav", None, _el("a", {"href": "index.html"}, "Editions"),
-              _el("a", {"href": "persons.html"}, "Persons"),
-              _el("a", {"href": "diagnostics.html"}, "Diagnostics"))
+    head = _el(
+        "head",
+        None,
+        _el("meta", {"charset": "utf-8"}),
+        _el("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
+        _el("title", None, title),
+        _el("style", None, _STYLE),
+    )
+    nav = _el(
+        "nav",
+        None,
+        _el("a", {"href": "index.html"}, "Editions"),
+        _el("a", {"href": "persons.html"}, "Persons"),
+        _el("a", {"href": "diagnostics.html"}, "Diagnostics"),
+    )
     page_body = _el("body", None, nav, _el("h1", None, title), *body)
     if script:
         page_body.append(_el("script", None, script))
@@ -76,42 +85,82 @@ def edition_href(slug: str, anchor: str | None = None) -> str:
 
 
 def _counts(diagnostics: Sequence[Diagnostic]) -> Counter[str]:
-    return Counter("error" if d.severity >= Severity.ERROR else str(d.severity) for d in diagnostics)
+    return Counter(
+        "error" if d.severity >= Severity.ERROR else str(d.severity) for d in diagnostics
+    )
 
 
 def _status_cell(slug: str, diagnostics: Sequence[Diagnostic]) -> etree._Element:
     counts = _counts(diagnostics)
     if not diagnostics:
         return _el("td", {"data-key": "0"}, "none")
-    label = ", ".join(f"{counts[k]} {k}{'s' if counts[k] > 1 else ''}"
-                      for k in ("error", "warning", "info") if counts[k])
+    label = ", ".join(
+        f"{counts[k]} {k}{'s' if counts[k] > 1 else ''}"
+        for k in ("error", "warning", "info")
+        if counts[k]
+    )
     css = "error" if counts["error"] else ("warning" if counts["warning"] else None)
     key = f"{counts['error']:05d}{counts['warning']:05d}{counts['info']:05d}"
-    return _el("td", {"data-key": key}, _el("a", {"href": f"diagnostics.html#diag-{slug}",
-                                                  "class": css}, label))
+    return _el(
+        "td",
+        {"data-key": key},
+        _el("a", {"href": f"diagnostics.html#diag-{slug}", "class": css}, label),
+    )
 
 
-def index_page(records: Sequence[dict[str, Any]], failed: Sequence[str],
-               diagnostics: Mapping[str, Sequence[Diagnostic]]) -> bytes:
+def index_page(
+    records: Sequence[dict[str, Any]],
+    failed: Sequence[str],
+    diagnostics: Mapping[str, Sequence[Diagnostic]],
+) -> bytes:
     """The collection page: one row per edition, ordered by date, then title."""
-    head = _el("tr", None, *(_el("th", None, _el("button", {"type": "button"}, name))
-                             for name in ("Date", "Title", "Participants", "Classification",
-                                          "Summary", "Diagnostics")))
+    head = _el(
+        "tr",
+        None,
+        *(
+            _el("th", None, _el("button", {"type": "button"}, name))
+            for name in (
+                "Date",
+                "Title",
+                "Participants",
+                "Classification",
+                "Summary",
+                "Diagnostics",
+            )
+        ),
+    )
     rows = _el("tbody")
     for record in sorted(records, key=lambda r: (r["date"] or "9999", r["title"], r["slug"])):
         slug = record["slug"]
-        rows.append(_el(
-            "tr", {"id": f"ed-{slug}"},
-            _el("td", {"data-key": record["date"] or "9999"}, record["date_text"] or record["date"]),
-            _el("td", None, _el("a", {"href": edition_href(slug)}, record["title"])),
-            _el("td", None, "; ".join(record["participants"])),
-            _el("td", None, record["classification"]),
-            _el("td", {"class": "summary"}, record["summary"]),
-            _status_cell(slug, diagnostics.get(slug, ()))))
+        rows.append(
+            _el(
+                "tr",
+                {"id": f"ed-{slug}"},
+                _el(
+                    "td",
+                    {"data-key": record["date"] or "9999"},
+                    record["date_text"] or record["date"],
+                ),
+                _el("td", None, _el("a", {"href": edition_href(slug)}, record["title"])),
+                _el("td", None, "; ".join(record["participants"])),
+                _el("td", None, record["classification"]),
+                _el("td", {"class": "summary"}, record["summary"]),
+                _status_cell(slug, diagnostics.get(slug, ())),
+            )
+        )
     for slug in failed:
-        rows.append(_el("tr", {"id": f"ed-{slug}"}, _el("td", {"data-key": "9999"}),
-                        _el("td", None, f"{slug} (not built)"), _el("td"), _el("td"), _el("td"),
-                        _status_cell(slug, diagnostics.get(slug, ()))))
+        rows.append(
+            _el(
+                "tr",
+                {"id": f"ed-{slug}"},
+                _el("td", {"data-key": "9999"}),
+                _el("td", None, f"{slug} (not built)"),
+                _el("td"),
+                _el("td"),
+                _el("td"),
+                _status_cell(slug, diagnostics.get(slug, ())),
+            )
+        )
     total = len(records) + len(failed)
     table = _el("table", {"class": "sortable"}, _el("thead", None, head), rows)
     intro = _el("p", None, f"{total} edition{'s' if total != 1 else ''}, ordered by date.")
@@ -125,34 +174,60 @@ def _occurrence_links(label: str, slug: str, items: list[dict[str, Any]]) -> etr
     for number, item in enumerate(items, start=1):
         if number > 1:
             span.append(_el("span", None, " "))
-        span.append(_el("a", {"href": edition_href(slug, item.get("anchor")),
-                              "title": item.get("text") or item.get("label") or None}, str(number)))
+        span.append(
+            _el(
+                "a",
+                {
+                    "href": edition_href(slug, item.get("anchor")),
+                    "title": item.get("text") or item.get("label") or None,
+                },
+                str(number),
+            )
+        )
     return span
 
 
 def _appearance_item(appearance: PersonAppearances) -> etree._Element:
     when = f" ({appearance.date})" if appearance.date else ""
     silent = None if appearance.turns or appearance.mentions else " present, not named in the text"
-    return _el("li", None, _el("a", {"href": edition_href(appearance.slug)}, appearance.title), when,
-               _occurrence_links("turns", appearance.slug, appearance.turns),
-               _occurrence_links("mentions", appearance.slug, appearance.mentions), silent)
+    return _el(
+        "li",
+        None,
+        _el("a", {"href": edition_href(appearance.slug)}, appearance.title),
+        when,
+        _occurrence_links("turns", appearance.slug, appearance.turns),
+        _occurrence_links("mentions", appearance.slug, appearance.mentions),
+        silent,
+    )
 
 
 def persons_page(persons: Iterable[CollectionPerson]) -> bytes:
     sections = []
     for person in persons:
-        sections.append(_el(
-            "section", {"id": f"person-{person.key}"}, _el("h2", None, person.name),
-            _el("p", {"class": "variants"}, "also: " + "; ".join(person.variants))
-            if person.variants else None,
-            _el("p", {"class": "roles"}, "; ".join(person.roles)) if person.roles else None,
-            _el("ul", None, *(_appearance_item(a) for a in person.appearances))))
-    intro = _el("p", None, f"{len(sections)} persons across the collection. Numbers link to each "
-                           "turn (the person speaks) and mention (the person is named).")
+        sections.append(
+            _el(
+                "section",
+                {"id": f"person-{person.key}"},
+                _el("h2", None, person.name),
+                _el("p", {"class": "variants"}, "also: " + "; ".join(person.variants))
+                if person.variants
+                else None,
+                _el("p", {"class": "roles"}, "; ".join(person.roles)) if person.roles else None,
+                _el("ul", None, *(_appearance_item(a) for a in person.appearances)),
+            )
+        )
+    intro = _el(
+        "p",
+        None,
+        f"{len(sections)} persons across the collection. Numbers link to each "
+        "turn (the person speaks) and mention (the person is named).",
+    )
     return _page("Persons", intro, *sections)
 
 
-def diagnostics_page(diagnostics: Mapping[str, Sequence[Diagnostic]], slugs: Sequence[str]) -> bytes:
+def diagnostics_page(
+    diagnostics: Mapping[str, Sequence[Diagnostic]], slugs: Sequence[str]
+) -> bytes:
     sections = []
     clean = 0
     for slug in slugs:
@@ -160,12 +235,24 @@ def diagnostics_page(diagnostics: Mapping[str, Sequence[Diagnostic]], slugs: Seq
         if not found:
             clean += 1
             continue
-        rows = [_el("tr", {"class": str(d.severity) if d.severity < Severity.ERROR else "error"},
-                    _el("td", None, str(d.severity)), _el("td", None, d.code),
-                    _el("td", None, f"{d.path}:{d.line}:{d.column}"),
-                    _el("td", None, d.message + (f" (hint: {d.hint})" if d.hint else "")))
-                for d in found]
-        sections.append(_el("section", {"id": f"diag-{slug}"}, _el("h2", None, slug),
-                            _el("table", None, _el("tbody", None, *rows))))
+        rows = [
+            _el(
+                "tr",
+                {"class": str(d.severity) if d.severity < Severity.ERROR else "error"},
+                _el("td", None, str(d.severity)),
+                _el("td", None, d.code),
+                _el("td", None, f"{d.path}:{d.line}:{d.column}"),
+                _el("td", None, d.message + (f" (hint: {d.hint})" if d.hint else "")),
+            )
+            for d in found
+        ]
+        sections.append(
+            _el(
+                "section",
+                {"id": f"diag-{slug}"},
+                _el("h2", None, slug),
+                _el("table", None, _el("tbody", None, *rows)),
+            )
+        )
     intro = _el("p", None, f"{clean} of {len(slugs)} editions have no diagnostics.")
     return _page("Diagnostics", intro, *sections)

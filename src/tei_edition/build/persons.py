@@ -60,7 +60,8 @@ def merge_persons(records: list[dict[str, Any]]) -> list[CollectionPerson]:
             person.roles.extend(r for r in declared.get("roles", []) if r not in person.roles)
             # an edition that declares a person is listed even when they never speak in it
             appearances = by_person[key] = PersonAppearances(
-                record["slug"], record["title"], record.get("date", ""))
+                record["slug"], record["title"], record.get("date", "")
+            )
             person.appearances.append(appearances)
         for occurrence in record.get("occurrences", []):
             key = occurrence["person"]

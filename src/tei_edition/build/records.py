@@ -86,15 +86,20 @@ def _anchor(element: Any, rendered_id: str, ids: set[str]) -> str | None:
 
 
 def _pointers(value: str | None) -> list[str]:
-    return [token[1:] for token in (value or "").split() if token.startswith("#") and len(token) > 1]
+    return [
+        token[1:] for token in (value or "").split() if token.startswith("#") and len(token) > 1
+    ]
 
 
 def _persons(root: Any) -> dict[str, dict[str, Any]]:
     persons: dict[str, dict[str, Any]] = {}
     for person in root.xpath("//tei:person[@xml:id]", namespaces=_NS):
         names = [_text(n) for n in person.xpath("tei:persName", namespaces=_NS) if _text(n)]
-        roles = [_text(r) for r in person.xpath(".//tei:roleName | .//tei:affiliation",
-                                                 namespaces=_NS) if _text(r)]
+        roles = [
+            _text(r)
+            for r in person.xpath(".//tei:roleName | .//tei:affiliation", namespaces=_NS)
+            if _text(r)
+        ]
         group = person.getparent()
         persons[person.get(_XML_ID)] = {
             "names": names,
@@ -104,7 +109,9 @@ def _persons(root: Any) -> dict[str, dict[str, Any]]:
     return persons
 
 
-def _occurrences(root: Any, ids: set[str], known: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _occurrences(
+    root: Any, ids: set[str], known: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
     occurrences: list[dict[str, Any]] = []
     text = _first(root, "tei:text")
     if text is None:
@@ -119,8 +126,9 @@ def _occurrences(root: Any, ids: set[str], known: dict[str, dict[str, Any]]) -> 
             targets = _pointers(element.get("who"))
             label = _text(_first(element, "tei:speaker"))
             speech = _text(element)
-            text_of = _snippet(speech[len(label):].strip() if label and speech.startswith(label)
-                               else speech)
+            text_of = _snippet(
+                speech[len(label) :].strip() if label and speech.startswith(label) else speech
+            )
         elif element.get("ref") is not None:
             mention_number += 1
             rendered_id = f"mention-{mention_number}"
@@ -132,9 +140,15 @@ def _occurrences(root: Any, ids: set[str], known: dict[str, dict[str, Any]]) -> 
         own_label = label if len(targets) == 1 else ""
         for person in targets:
             if person in known:
-                occurrences.append({"person": person, "kind": "turn" if is_turn else "mention",
-                                    "anchor": _anchor(element, rendered_id, ids),
-                                    "label": own_label, "text": text_of or label})
+                occurrences.append(
+                    {
+                        "person": person,
+                        "kind": "turn" if is_turn else "mention",
+                        "anchor": _anchor(element, rendered_id, ids),
+                        "label": own_label,
+                        "text": text_of or label,
+                    }
+                )
     return occurrences
 
 

@@ -26,8 +26,12 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_collection_pages(out_dir: Path, slugs: Sequence[str], state: BuildState,
-                           diagnostics: Mapping[str, Sequence[Diagnostic]]) -> list[str]:
+def write_collection_pages(
+    out_dir: Path,
+    slugs: Sequence[str],
+    state: BuildState,
+    diagnostics: Mapping[str, Sequence[Diagnostic]],
+) -> list[str]:
     """Write the pages for the editions ``slugs``; returns the names of the pages rewritten."""
     records = []
     unbuilt = []

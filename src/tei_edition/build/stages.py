@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tei_edition.diagnostics import Diagnostic
+from tei_edition.diagnostics import Diagnostic, Severity
 
 Tree = Any  # an lxml ElementTree; kept loose so this module needs no lxml at import time
 
 ConvertFn = Callable[[Path, "Path | None"], tuple["Tree | None", Sequence[Diagnostic]]]
-PolicyFn = Callable[[Path], tuple[bool, Sequence[Diagnostic]]]
+PolicyFn = Callable[[Path], tuple[str, Sequence[Diagnostic]]]
 ValidateFn = Callable[[Tree, str, str, "Path | None"], Sequence[Diagnostic]]
 RenderFn = Callable[[Tree, str, str], tuple["bytes | None", Sequence[Diagnostic]]]
 
@@ -27,48 +27,76 @@ RenderFn = Callable[[Tree, str, str], tuple["bytes | None", Sequence[Diagnostic]
 @dataclass(frozen=True)
 class Stages:
     """convert(transcript, metadata) -> (tree | None, diagnostics);
-    tei_check_only(metadata) -> (True when the metadata says the TEI is hand-maintained, diagnostics);
+    tei_policy(metadata) -> ("generated" | "check-only" | "hand-maintained", diagnostics);
     validate(tree, path, profile, tei_all) -> diagnostics;
     render(tree, to, view) -> (bytes | None, diagnostics)."""
 
     convert: ConvertFn
-    tei_check_only: PolicyFn
+    tei_policy: PolicyFn
     validate: ValidateFn
     render: RenderFn
 
     def identity(self) -> str:
         """Names of the stage functions, part of the tool fingerprint (fakes never share a
         state with the real stages)."""
-        return ",".join(f"{f.__module__}.{f.__qualname__}" for f in
-                        (self.convert, self.tei_check_only, self.validate, self.render))
+        return ",".join(
+            f"{f.__module__}.{f.__qualname__}"
+            for f in (self.convert, self.tei_policy, self.validate, self.render)
+        )
 
 
-def convert_transcript(transcript: Path, metadata: Path | None) -> tuple[Tree | None, list[Diagnostic]]:
+def convert_transcript(
+    transcript: Path, metadata: Path | None
+) -> tuple[Tree | None, list[Diagnostic]]:
     from tei_edition.convert import convert_file
 
     result = convert_file(transcript, meta_path=metadata)
     return result.tree, list(result.diagnostics)
 
 
-# The metadata key through which an edition declares its TEI hand-maintained: the build then
-# checks it but never regenerates or rewrites it (docs/build.md).
+# The metadata key through which an edition says how its TEI is kept (docs/build.md):
+# "generated" (default): the build regenerates <slug>.xml from the transcript when stale;
+# "check-only": <slug>.xml is committed generated output; the build converts to check that it is
+#   current (build.stale-tei when not) but never rewrites it, and publishes it as it is;
+# "hand-maintained": <slug>.xml is the master, edited by hand; it is never converted or rewritten.
 TEI_POLICY_KEY = "tei"
-CHECK_ONLY_VALUES = frozenset({"hand-maintained", "check-only"})
+TEI_POLICIES = ("generated", "check-only", "hand-maintained")
 
 
-def metadata_says_check_only(metadata: Path) -> tuple[bool, list[Diagnostic]]:
-    """True when the metadata has ``tei = "hand-maintained"`` (or ``"check-only"``).
+def metadata_tei_policy(metadata: Path) -> tuple[str, list[Diagnostic]]:
+    """The edition's TEI policy from its metadata (``tei = "..."``), "generated" by default.
 
-    The file is only looked at for this one key; reading problems are left to the converter,
-    which reports them with the rest of the metadata.
+    Only this key is looked at; other reading problems are left to the converter, which
+    reports them with the rest of the metadata.
     """
     import tomllib
 
     try:
         data = tomllib.loads(metadata.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False, []
-    return str(data.get(TEI_POLICY_KEY, "")).strip().lower() in CHECK_ONLY_VALUES, []
+        return "generated", []
+    value = data.get(TEI_POLICY_KEY, "generated")
+    if value not in TEI_POLICIES:
+        line = next(
+            (
+                n
+                for n, text in enumerate(metadata.read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip().startswith(TEI_POLICY_KEY)
+            ),
+            0,
+        )
+        return "generated", [
+            Diagnostic(
+                str(metadata),
+                line,
+                1 if line else 0,
+                Severity.ERROR,
+                "build.bad-tei-policy",
+                f"tei = {value!r} is not one of {', '.join(TEI_POLICIES)}",
+                'use tei = "hand-maintained" for a TEI edited by hand',
+            )
+        ]
+    return str(value), []
 
 
 def validate_tei(tree: Tree, path: str, profile: str, tei_all: Path | None) -> list[Diagnostic]:
@@ -84,5 +112,9 @@ def render_tei(tree: Tree, to: str, view: str) -> tuple[bytes | None, list[Diagn
     return data, list(diagnostics)
 
 
-REAL_STAGES = Stages(convert=convert_transcript, tei_check_only=metadata_says_check_only,
-                     validate=validate_tei, render=render_tei)
+REAL_STAGES = Stages(
+    convert=convert_transcript,
+    tei_policy=metadata_tei_policy,
+    validate=validate_tei,
+    render=render_tei,
+)

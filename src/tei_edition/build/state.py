@@ -35,20 +35,33 @@ class EditionEntry:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"fingerprint": self.fingerprint, "outputs": self.outputs, "record": self.record,
-                "diagnostics": [d.to_json() for d in self.diagnostics]}
+        return {
+            "fingerprint": self.fingerprint,
+            "outputs": self.outputs,
+            "record": self.record,
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> EditionEntry:
-        return cls(fingerprint=str(data["fingerprint"]), outputs=[str(p) for p in data["outputs"]],
-                   record=data.get("record"),
-                   diagnostics=[_diagnostic_from_json(d) for d in data.get("diagnostics", [])])
+        return cls(
+            fingerprint=str(data["fingerprint"]),
+            outputs=[str(p) for p in data["outputs"]],
+            record=data.get("record"),
+            diagnostics=[_diagnostic_from_json(d) for d in data.get("diagnostics", [])],
+        )
 
 
 def _diagnostic_from_json(data: dict[str, Any]) -> Diagnostic:
-    return Diagnostic(str(data["path"]), int(data["line"]), int(data["column"]),
-                      Severity.parse(str(data["severity"])), str(data["code"]),
-                      str(data["message"]), data.get("hint"))
+    return Diagnostic(
+        str(data["path"]),
+        int(data["line"]),
+        int(data["column"]),
+        Severity.parse(str(data["severity"])),
+        str(data["code"]),
+        str(data["message"]),
+        data.get("hint"),
+    )
 
 
 @dataclass
@@ -66,17 +79,28 @@ class BuildState:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("format") != STATE_FORMAT:
                 return cls(), []  # written by another version: rebuild, silently
-            editions = {slug: EditionEntry.from_json(entry)
-                        for slug, entry in data["editions"].items()}
+            editions = {
+                slug: EditionEntry.from_json(entry) for slug, entry in data["editions"].items()
+            }
             tool = str(data.get("tool", ""))
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-            return cls(), [Diagnostic(
-                str(path), 0, 0, Severity.WARNING, "build.state-unreadable",
-                f"build state is unreadable ({error}); every edition is built again")]
+            return cls(), [
+                Diagnostic(
+                    str(path),
+                    0,
+                    0,
+                    Severity.WARNING,
+                    "build.state-unreadable",
+                    f"build state is unreadable ({error}); every edition is built again",
+                )
+            ]
         return cls(editions, tool), []
 
     def save(self, out_dir: Path) -> None:
-        data = {"format": STATE_FORMAT, "tool": self.tool,
-                "editions": {slug: self.editions[slug].to_json() for slug in sorted(self.editions)}}
+        data = {
+            "format": STATE_FORMAT,
+            "tool": self.tool,
+            "editions": {slug: self.editions[slug].to_json() for slug in sorted(self.editions)},
+        }
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         write_atomic(out_dir / STATE_FILE, text.encode("utf-8"), force=True)

@@ -18,8 +18,11 @@ from tei_edition.build.stages import Stages
 from tei_edition.diagnostics import Diagnostic, Severity, has_errors
 
 # name of each output inside OUT_DIR/<slug>/, with the rendering that produces it
-RENDERINGS = (("index.html", "html", "reading"), ("reading.txt", "text", "reading"),
-              ("diplomatic.txt", "text", "diplomatic"))
+RENDERINGS = (
+    ("index.html", "html", "reading"),
+    ("reading.txt", "text", "reading"),
+    ("diplomatic.txt", "text", "diplomatic"),
+)
 
 
 @dataclass(frozen=True)
@@ -50,44 +53,58 @@ class EditionOutcome:
         return has_errors(self.diagnostics)
 
 
-def _diag(path: Path | str, severity: Severity, code: str, message: str,
-          hint: str | None = None) -> Diagnostic:
+def _diag(
+    path: Path | str, severity: Severity, code: str, message: str, hint: str | None = None
+) -> Diagnostic:
     return Diagnostic(str(path), 0, 0, severity, code, message, hint)
 
 
-def _obtain_tei(job: EditionJob, stages: Stages, outcome: EditionOutcome) -> tuple[bytes | None, Path]:
+def _obtain_tei(
+    job: EditionJob, stages: Stages, outcome: EditionOutcome
+) -> tuple[bytes | None, Path]:
     """The TEI bytes to build from, and the path their line numbers refer to.
 
-    Converts when there is a transcript, unless the metadata marks the TEI check-only and it
-    exists; the generated TEI replaces the edition folder's copy only when that copy is missing
-    or differs, writing is allowed, and the TEI is not check-only.
+    The edition's TEI policy (metadata key ``tei``) decides: a "hand-maintained" TEI is used as
+    it is; otherwise the transcript is converted, and a missing or stale TEI is rewritten for a
+    "generated" TEI (when writing is allowed) or reported as `build.stale-tei`. A "check-only"
+    TEI that exists is what the site publishes, current or not.
     """
     from tei_edition import xmlio
 
-    check_only = False
+    policy = "generated"
     if job.metadata is not None:
-        check_only, found = stages.tei_check_only(job.metadata)
+        policy, found = stages.tei_policy(job.metadata)
         outcome.diagnostics.extend(found)
     existing = job.tei.read_bytes() if job.tei.is_file() else None
-    if job.transcript is None or (check_only and existing is not None):
+    if job.transcript is None or (policy == "hand-maintained" and existing is not None):
         return existing, job.tei
     tree, found = stages.convert(job.transcript, job.metadata)
     outcome.converted = True
     outcome.diagnostics.extend(found)
     if tree is None:
-        return None, job.tei
+        keep = policy == "check-only" and existing is not None
+        return (existing if keep else None), job.tei
     generated = xmlio.serialize(tree)
     if generated == existing:
         return generated, job.tei
-    if job.write_tei and not check_only:
+    if policy == "generated" and job.write_tei:
         outcome.tei_written = True
         return generated, job.tei
     reason = "is missing" if existing is None else "differs from what the transcript gives"
-    why = "the metadata marks it check-only" if check_only else "--no-write-tei was given"
-    outcome.diagnostics.append(_diag(
-        job.tei, Severity.WARNING, "build.stale-tei",
-        f"TEI {reason}; it is not rewritten because {why}; the site is built from the transcript",
-        "convert the transcript again, or update the TEI by hand"))
+    why = {"generated": "--no-write-tei was given"}.get(
+        policy, f'the metadata says tei = "{policy}"'
+    )
+    outcome.diagnostics.append(
+        _diag(
+            job.tei,
+            Severity.WARNING,
+            "build.stale-tei",
+            f"TEI {reason}; it is not rewritten because {why}",
+            "run `tei-edition convert` on the transcript and commit the result",
+        )
+    )
+    if existing is not None and policy == "check-only":
+        return existing, job.tei
     return generated, job.out_dir / job.tei.name
 
 
@@ -99,8 +116,14 @@ def build_edition(job: EditionJob, stages: Stages) -> EditionOutcome:
     data, label = _obtain_tei(job, stages, outcome)
     if data is None:
         if not outcome.failed:
-            outcome.diagnostics.append(_diag(job.tei, Severity.ERROR, "build.no-tei",
-                                             "no TEI could be obtained for this edition"))
+            outcome.diagnostics.append(
+                _diag(
+                    job.tei,
+                    Severity.ERROR,
+                    "build.no-tei",
+                    "no TEI could be obtained for this edition",
+                )
+            )
         return outcome
     parsed = xmlio.parse_xml_bytes(data, str(label))  # line numbers for the validator
     outcome.diagnostics.extend(parsed.diagnostics)
@@ -113,8 +136,14 @@ def build_edition(job: EditionJob, stages: Stages) -> EditionOutcome:
         page, found = stages.render(parsed.tree, to, view)
         outcome.diagnostics.extend(found)
         if page is None:
-            outcome.diagnostics.append(_diag(job.out_dir / name, Severity.ERROR, "build.render-failed",
-                                             f"the {view} {to} rendering could not be produced"))
+            outcome.diagnostics.append(
+                _diag(
+                    job.out_dir / name,
+                    Severity.ERROR,
+                    "build.render-failed",
+                    f"the {view} {to} rendering could not be produced",
+                )
+            )
             return outcome
         pages[name] = page
     outcome.rendered = True
@@ -130,8 +159,9 @@ def catalogue(tree: Any, slug: str, page: bytes) -> dict[str, Any]:
     return catalogue_record(tree, slug, page)
 
 
-def _write_outputs(job: EditionJob, outcome: EditionOutcome, pages: dict[str, bytes],
-                   tei: bytes) -> None:
+def _write_outputs(
+    job: EditionJob, outcome: EditionOutcome, pages: dict[str, bytes], tei: bytes
+) -> None:
     from tei_edition.xmlio import write_atomic
 
     for name, page in pages.items():
@@ -140,8 +170,14 @@ def _write_outputs(job: EditionJob, outcome: EditionOutcome, pages: dict[str, by
         outcome.outputs.append(target)
     if outcome.tei_written:
         write_atomic(job.tei, tei, force=True)
-        outcome.diagnostics.append(_diag(job.tei, Severity.INFO, "build.tei-written",
-                                         "generated TEI written into the edition folder"))
+        outcome.diagnostics.append(
+            _diag(
+                job.tei,
+                Severity.INFO,
+                "build.tei-written",
+                "generated TEI written into the edition folder",
+            )
+        )
 
 
 # ---- worker processes ------------------------------------------------------------------------
@@ -166,9 +202,11 @@ def warm_up(stages: Stages, profile: str, tei_all: Path | None) -> None:
     and stylesheets once, before the first edition, instead of inside it."""
     from tei_edition import xmlio
 
-    minimal = (f'<TEI xmlns="{xmlio.TEI_NS}"><teiHeader><fileDesc><titleStmt><title>warm-up</title>'
-               "</titleStmt><publicationStmt><p>warm-up</p></publicationStmt><sourceDesc><p>warm-up"
-               "</p></sourceDesc></fileDesc></teiHeader><text><body><p>warm-up</p></body></text></TEI>")
+    minimal = (
+        f'<TEI xmlns="{xmlio.TEI_NS}"><teiHeader><fileDesc><titleStmt><title>warm-up</title>'
+        "</titleStmt><publicationStmt><p>warm-up</p></publicationStmt><sourceDesc><p>warm-up"
+        "</p></sourceDesc></fileDesc></teiHeader><text><body><p>warm-up</p></body></text></TEI>"
+    )
     tree = xmlio.parse_xml_bytes(minimal.encode(), "<warm-up>").tree
     try:
         stages.validate(tree, "<warm-up>", profile, tei_all)
@@ -190,8 +228,13 @@ def guarded_build(job: EditionJob, stages: Stages) -> EditionOutcome:
         return build_edition(job, stages)
     except Exception as error:  # noqa: BLE001 - reported, never swallowed
         outcome = EditionOutcome(job.slug)
-        outcome.diagnostics.append(_diag(
-            job.transcript or job.tei, Severity.FATAL, "build.internal-error",
-            f"building this edition failed: {type(error).__name__}: {error}",
-            "this is a bug in tei-edition; please report it with this edition"))
+        outcome.diagnostics.append(
+            _diag(
+                job.transcript or job.tei,
+                Severity.FATAL,
+                "build.internal-error",
+                f"building this edition failed: {type(error).__name__}: {error}",
+                "this is a bug in tei-edition; please report it with this edition",
+            )
+        )
         return outcome

@@ -16,25 +16,60 @@ from tei_edition.cli import emit_diagnostics, fail_on_option, format_option
 
 
 @click.command("build")
-@click.argument("editions_dir", default="editions", required=False,
-                type=click.Path(file_okay=False, path_type=str))
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=str),
-              help="Folder the site is written to (made by build; created when missing).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes  [default: number of cores]")
-@click.option("--force", is_flag=True,
-              help="Rebuild every edition, ignoring the saved state; also build into a non-empty "
-                   "folder that build did not make.")
-@click.option("--tei-all", "tei_all", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="TEI P5 tei_all.rng for conformance (default: $TEI_EDITION_TEI_ALL or the "
-                   "cache). Without one, only the project profile is checked.")
-@click.option("--write-tei/--no-write-tei", default=True, show_default=True,
-              help="Write a missing or stale generated TEI into the edition folder (never for "
-                   "TEI the metadata marks check-only).")
+@click.argument(
+    "editions_dir",
+    default="editions",
+    required=False,
+    type=click.Path(file_okay=False, path_type=str),
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=str),
+    help="Folder the site is written to (made by build; created when missing).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes  [default: number of cores]",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Rebuild every edition, ignoring the saved state; also build into a non-empty "
+    "folder that build did not make.",
+)
+@click.option(
+    "--tei-all",
+    "tei_all",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="TEI P5 tei_all.rng for conformance (default: $TEI_EDITION_TEI_ALL or the "
+    "cache). Without one, only the project profile is checked.",
+)
+@click.option(
+    "--write-tei/--no-write-tei",
+    default=True,
+    show_default=True,
+    help="Write a missing or stale generated TEI into the edition folder (never when "
+    'the metadata says tei = "check-only" or "hand-maintained").',
+)
 @format_option
 @fail_on_option
-def build(editions_dir: str, out_dir: str, jobs: int | None, force: bool, tei_all: str | None,
-          write_tei: bool, output_format: str, fail_on: str) -> None:
+def build(
+    editions_dir: str,
+    out_dir: str,
+    jobs: int | None,
+    force: bool,
+    tei_all: str | None,
+    write_tei: bool,
+    output_format: str,
+    fail_on: str,
+) -> None:
     """Build every edition in EDITIONS_DIR (default: editions) into OUT_DIR.
 
     \b
@@ -52,9 +87,14 @@ def build(editions_dir: str, out_dir: str, jobs: int | None, force: bool, tei_al
     from tei_edition.resources import find_tei_all
 
     schema = find_tei_all(tei_all)
-    options = BuildOptions(editions_dir=Path(editions_dir), out_dir=Path(out_dir),
-                           jobs=jobs or os.cpu_count() or 1, force=force, write_tei=write_tei,
-                           tei_all=schema)
+    options = BuildOptions(
+        editions_dir=Path(editions_dir),
+        out_dir=Path(out_dir),
+        jobs=jobs or os.cpu_count() or 1,
+        force=force,
+        write_tei=write_tei,
+        tei_all=schema,
+    )
     report = build_collection(options)
     emit_diagnostics(report.diagnostics, output_format)
     if report.stats.editions or not any(d.severity is Severity.FATAL for d in report.diagnostics):
