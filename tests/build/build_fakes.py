@@ -7,6 +7,9 @@ renderer gives each turn the HTML id of its TEI xml:id, as the real one does.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 from pathlib import Path
 
 from lxml import etree
@@ -91,6 +94,8 @@ def fake_render(tree, to: str, view: str):
     title = tree.getroot().findtext(f".//{T}title") or ""
     if "INTERRUPT" in title and view == "diplomatic":
         raise KeyboardInterrupt
+    if "SIGINT" in title and view == "diplomatic" and multiprocessing.parent_process() is not None:
+        os.kill(os.getppid(), signal.SIGINT)  # Ctrl-C reaching the build's main process
     if "CRASH" in title:
         raise RuntimeError("renderer bug")
     turns = tree.getroot().iter(T + "sp")

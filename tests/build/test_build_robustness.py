@@ -94,3 +94,21 @@ def test_interrupted_build_keeps_finished_editions_and_no_partial_page(tmp_path)
     resumed = build(editions, out)
     assert (resumed.stats.unchanged, resumed.stats.rendered) == (3, 3)
     assert dead_links(out)[0] == []
+
+
+def test_ctrl_c_during_a_parallel_build_keeps_the_state_true_to_the_outputs(tmp_path):
+    editions = tmp_path / "editions"
+    write_collection(editions, 12)
+    write_edition(editions, "ed-004b", "SIGINT\nSmith: hi\n")
+    out = tmp_path / "site"
+    report = build(editions, out, jobs=2)
+    assert report.interrupted
+    assert _temporaries(out) == []
+    state = BuildState.load(out)[0]
+    for entry in state.editions.values():
+        assert all((out / p).is_file() for p in entry.outputs)
+    # the editions running at Ctrl-C finished and were recorded; the next build does the rest
+    resumed = build(editions, out, jobs=1)
+    assert not resumed.interrupted
+    assert resumed.stats.unchanged == len(state.editions) < 13
+    assert resumed.stats.unchanged + resumed.stats.rendered == 13
