@@ -141,7 +141,7 @@ def test_label_keys_ignore_honorifics_and_repetition():
 
 def test_one_colon_line_in_prose_is_not_a_dialogue():
     lines = ["He came in.", "Mikoyan: welcomed the guests warmly.", "Then he left."]
-    assert choose_style(lines).style is None
+    assert choose_style(lines).styles == ()
 
 
 # ---- dates, participants, ids -------------------------------------------------------------

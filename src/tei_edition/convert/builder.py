@@ -206,8 +206,7 @@ def _build_text(text: etree._Element, document: Document, writer: _Body,
         _opener_lines(writer, opener, document.opener)
     if document.title is not None:
         writer.block(record, "head", document.title, names=False)
-    if document.front:
-        _opener_lines(writer, sub(record, "opener"), document.front)
+    _front_lines(writer, record, document.front)
     if document.participants is not None:
         listing = sub(record, "list", attrs={"type": "participants"})
         if document.participants.head is not None:
@@ -235,6 +234,20 @@ def _build_text(text: etree._Element, document: Document, writer: _Body,
         back_div = sub(sub(text, "back"), "div", attrs={"type": "trailing"})
         for block in document.trailing:
             writer.block(back_div, "p", block)
+
+
+def _front_lines(writer: _Body, record: etree._Element, blocks: tuple[Block, ...]) -> None:
+    """Datelines etc. after the title go into openers; further heading blocks are head."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and block.kind != "head":
+            run.append(block)
+            continue
+        if run:
+            _opener_lines(writer, sub(record, "opener"), tuple(run))
+            run = []
+        if block is not None:
+            writer.block(record, "head", block, names=False)
 
 
 def _opener_lines(writer: _Body, opener: etree._Element, blocks: tuple[Block, ...]) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tei_edition.convert.dates import find_date, is_date_only
+from tei_edition.convert.labels import HONORIFICS
 from tei_edition.convert.lexer import SourceLine
 from tei_edition.convert.participants import GROUP_LABEL, HEADER
 
@@ -20,7 +21,8 @@ _CLASS_WORDS = (r"top secret|secret|confidential|restricted|strictly confidentia
                 r"strictly secret|unclassified|declassified|for official use only|eyes only|"
                 r"personal and confidential|not for publication|classified|limited official use|"
                 r"nodis|exdis|limdis|sensitive|official use only")
-CLASSIFICATION = re.compile(r"(?:(?:" + _CLASS_WORDS + r")(?:\s*[-–—/,;]\s*|\s+|$))+[!.]?", re.I)
+CLASSIFICATION = re.compile(r"(?:" + _CLASS_WORDS + r")(?:(?:\s*[-–—/,;]\s*|\s+)(?:"
+                            + _CLASS_WORDS + r"))*[!.]?", re.I)
 COPY = re.compile(r"(?:Copy|Copies|Exemplar|Ex\.|Copy No\.?)\s*(?:No\.?|Nr\.?|#)?\s*\d+"
                   r"(?:\s*(?:of|/)\s*\d+)?(?:\s*copies)?\.?", re.I)
 DATELINE = re.compile(r"(?:Date|Time|Place|Location|Venue|Day)\s*:\s*\S.*", re.I)
@@ -29,6 +31,11 @@ _TITLE_WORDS = re.compile(r"(?:Record|Memorandum|Minutes|Transcript|Conversation
                           r"Stenographic|Interview|Hearing|Notes|Report|Meeting|Summary|Telegram|"
                           r"Letter|From the diary|Verbatim|Protocol|Excerpt|The conversation)\b",
                           re.I)
+# "President: Mr. V. A. ZORIN (...)": who chaired or interpreted, named in the front matter.
+FRONT_ROLE = re.compile(r"(?:President|Chairman|Chair|Presiding|Interpreter|Interpreters|"
+                        r"Rapporteur|Note-?taker|Recorder)\s*:\s*\S.{0,150}")
+_PARTICIPANTS_HEADING = re.compile(r"PARTICIPANTS|Participants|PRESENT|Present")
+_SUBJECT_HEADING = re.compile(r"SUBJECTS?|Subjects?")
 CLOSER = re.compile(r"(?P<role>(?:Recorded|Drafted|Prepared|Written|Compiled|Transcribed|Typed|"
                     r"Noted|Taken down|Minutes taken|Translated|Approved|Cleared|Interpreted|"
                     r"Record made|Notes taken)(?: by)?)\s*:?\s+(?P<name>\S.{0,80})")
@@ -52,21 +59,36 @@ def front_kind(text: str) -> str | None:
         return "dateline"
     if SUBJECT.fullmatch(text):
         return "subject"
-    if HEADER.match(text):
+    if HEADER.match(text) or _PARTICIPANTS_HEADING.fullmatch(text) or FRONT_ROLE.fullmatch(text):
         return "participants"
+    if _SUBJECT_HEADING.fullmatch(text):
+        return "subject"
     return None
 
 
-def _title_like(block: list[SourceLine]) -> bool:
+def _title_like(block: list[SourceLine], strict: bool = False) -> bool:
+    """A title: short, one sentence or dated; ``strict`` (a second heading) wants capitals
+    or a date, so that the first paragraph of a memorandum is not taken for a heading."""
     text = " ".join(line.text for line in block)
+    if strict:
+        return len(text.split()) <= 25 and not text.endswith(":") and (
+            bool(find_date(text)) or block[0].text.isupper())
     words = text.split()
     if len(block) > 3 or not words or len(words) > 40 or text.endswith((":", "?", ";", ",")):
         return False
-    sentences = re.findall(r"[.!?](?:\s|$)", text)
-    if len(sentences) > 1:
-        return False
-    return (text.isupper() or bool(find_date(text)) or not text.endswith(".")
-            or bool(_TITLE_WORDS.match(text)))
+    if find_date(text) or _TITLE_WORDS.match(text):
+        return True
+    return _sentences(text) <= 1 and (text.isupper() or not text.endswith("."))
+
+
+def _sentences(text: str) -> int:
+    """Sentence ends, not counting the period of an initial or an abbreviation ("Cde.")."""
+    ends = 0
+    for found in re.finditer(r"(\S+?)[.!?](?=\s|$)", text):
+        word = found.group(1)
+        if len(word) > 3 and word.lower() not in HONORIFICS:
+            ends += 1
+    return ends
 
 
 def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple[
@@ -75,25 +97,32 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
     found: list[FrontLine] = []
     index = 0
     has_title = False
-    in_participants = False
+    subtitle_allowed = True  # a second heading block directly after the title
+    in_participants = in_subject = False
     while index < len(lines):
         line = lines[index]
         kind = front_kind(line.text)
         if in_participants and kind is None and not is_turn(line.text) and (
                 line.tight or GROUP_LABEL.match(line.text)):
             kind = "participants"
-        if kind is None and not has_title and not is_turn(line.text):
+        if in_subject and kind is None and line.tight:
+            kind = "subject"
+        if kind is None and not is_turn(line.text) and (not has_title or subtitle_allowed):
             block = [line]
             while index + len(block) < len(lines) and lines[index + len(block)].tight:
                 block.append(lines[index + len(block)])
-            if _title_like(block) and not any(front_kind(b.text) for b in block[1:]):
-                found += [FrontLine(index + k, "title") for k in range(len(block))]
+            if _title_like(block, strict=has_title) and not any(
+                    front_kind(b.text) for b in block[1:]):
+                label = "subtitle" if has_title else "title"
+                found += [FrontLine(index + k, label) for k in range(len(block))]
                 index += len(block)
                 has_title = True
                 continue
         if kind is None:
             break
+        subtitle_allowed = not has_title
         in_participants = kind == "participants"
+        in_subject = kind == "subject"
         found.append(FrontLine(index, kind))
         index += 1
     return found, index

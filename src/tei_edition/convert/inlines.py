@@ -19,7 +19,7 @@ from tei_edition.diagnostics import Diagnostic, Severity
 
 Piece = tuple[str, int, int]  # text, line, column
 
-_DELIVERY = re.compile(r"\((?P<words>[a-z][a-z ,'-]{0,40})\)(?= |$)")
+_DELIVERY = re.compile(r"\((?P<words>[a-z][^()\[\]]{0,40})\)(?= |$)")
 _LAST_WORD = re.compile(r"(?P<word>[^\s]+)(?P<space> ?)$")
 
 

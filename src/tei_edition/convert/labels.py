@@ -17,7 +17,8 @@ HONORIFICS = frozenset(
     "cde cdes comrade comrades mr mrs ms miss dr prof professor sen senator rep representative "
     "ambassador amb minister deputy general gen col colonel admiral adm marshal secretary sir "
     "lord madame mme m herr frau tov tovarishch chairman president premier mister judge "
-    "justice rev father hon honorable the".split())
+    "justice rev father hon honorable the prime vice chief under assistant foreign state "
+    "interpreter commissioner governor ambassadors".split())
 _PARTICLES = frozenset("de da di del della der den van von zu bin ibn al el la le du y of"
                        .split())
 # Words that open front/back-matter lines or sentences, never a speaker label.
@@ -28,7 +29,8 @@ _NOT_LABELS = frozenset(
     "he she they we it this that these those then when after before first second third fourth "
     "fifth finally there here however but and or if as in on at for with by item point "
     "question questions answer answers conclusion result results example i you our my his her "
-    "their its yes no".split())
+    "their its yes no comment comments summary subjects background action decision decisions "
+    "recommendation recommendations conclusions agreed remarks".split())
 _QA = {"q": "q", "question": "q", "a": "a", "answer": "a"}
 NARRATIVE_VERBS = frozenset(
     "said says stated states noted notes informed informs told tells replied replies answered "
@@ -36,13 +38,15 @@ NARRATIVE_VERBS = frozenset(
     "reports welcomed welcomes expressed expresses announced announces thanked thanks added "
     "adds explained explains agreed agrees suggested suggests proposed proposes".split())
 
+_CAPS_PARTICLES = frozenset("OF AND ON FOR IN TO AT BY WITH THE".split())
+_PRONOUNS = frozenset("i we you he she they it this that her his our my your their its".split())
 DASH_SEPARATORS = {"--": "sep-double-hyphen", "-": "sep-hyphen", "–": "sep-en-dash",
                    "—": "sep-em-dash"}
 SEPARATOR_TEXT = {"sep-double-hyphen": " -- ", "sep-hyphen": " - ", "sep-en-dash": " – ",
                   "sep-em-dash": " — ", "sep-colon": ": ", "sep-period": ". ", "sep-none": ""}
 
-_LABEL_CHARS = r"[^\W\d_][\w.'’\- ]{0,58}?(?: ?\?)?(?: \([^()]{1,60}\))?"
-_DASH = re.compile(rf"(?P<label>{_LABEL_CHARS})(?:(?P<sp> +)(?P<sep>--|-|–|—)(?: |\u00a0)+|"
+_LABEL_CHARS = r"[^\W\d_][\w.'’\- ]{0,58}?(?: ?\?)?(?: \([^()]{1,60}\)){0,2}"
+_DASH = re.compile(rf"(?P<label>{_LABEL_CHARS})(?:(?P<sp> +)(?P<sep>--|-|–|—)(?:(?: |\u00a0)+|$)|"
                    rf"(?P<usep>—|–)(?=\S))(?P<rest>.*)")
 _COLON = re.compile(rf"(?P<label>{_LABEL_CHARS}) ?:(?:[ \u00a0]+(?P<rest>.*)|$)")
 _PERIOD = re.compile(r"(?P<label>(?:(?:The|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Senator|Representative|"
@@ -69,7 +73,7 @@ class LabelMatch:
 
 def label_core(label: str) -> tuple[str, bool]:
     """The label without role in parentheses, question mark and honorifics; and uncertainty."""
-    core = re.sub(r"\s*\([^()]*\)\s*$", "", label).strip()
+    core = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).strip()
     uncertain = core.endswith("?")
     core = core.rstrip("? ").strip()
     words = core.split()
@@ -86,12 +90,12 @@ def label_key(label: str) -> str:
 
 def has_label_shape(label: str) -> bool:
     """Short, name-like: capitalised words, initials, honorifics, particles; no digits."""
-    bare = re.sub(r"\s*\([^()]*\)\s*$", "", label).rstrip("? ").strip()
+    bare = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).rstrip("? ").strip()
     words = bare.split()
     if not 1 <= len(words) <= 6 or len(bare) > 60:
         return False
     if words[0].lower().rstrip(".:") in _NOT_LABELS and label_key(label) not in ("q", "a"):
-        if not (words[0] == "The" and len(words) > 1 and words[1].isupper()):
+        if not (words[0] in ("The", "THE") and len(words) > 1 and words[1][:1].isupper()):
             return False
     for word in words:
         plain = word.strip(".'’-")
@@ -107,9 +111,12 @@ def has_label_shape(label: str) -> bool:
 def _is_narrative(rest: str) -> bool:
     """"Dobrynin informed us that...": a name followed by a reporting verb."""
     words = re.findall(r"[\w'’.-]+", rest)[:4]
+    if not words or words[0] in ("The", "A", "An"):
+        return False
     for index, word in enumerate(words[:4]):
-        if word.lower() in NARRATIVE_VERBS and index >= 1:
-            return all(w[:1].isupper() for w in words[:index])
+        if word.lower() in NARRATIVE_VERBS and word.lower().endswith(("ed", "said", "told")) \
+                and 1 <= index <= 3:
+            return all(w[:1].isupper() and w.lower() not in _PRONOUNS for w in words[:index])
     return False
 
 
@@ -117,7 +124,7 @@ def match_line(text: str, style: str) -> LabelMatch | None:
     """The label of ``style`` at the start of ``text``, if the line has one of label shape."""
     if style == "dash":
         found = _DASH.fullmatch(text)
-        if not found or not found["rest"].strip():
+        if not found:
             return None
         sep = DASH_SEPARATORS[found["sep"] or found["usep"]]
         unspaced = found["usep"] is not None
@@ -128,15 +135,17 @@ def match_line(text: str, style: str) -> LabelMatch | None:
         sep, unspaced = "sep-colon", False
     else:
         found = _PERIOD.fullmatch(text)
-        if not found:
+        if not found or found["label"].lower() in HONORIFICS:  # "DR. SCHILF (...):"
             return None
+        if set(found["label"].split()[1:]) & _CAPS_PARTICLES or found["rest"].isupper():
+            return None  # "STATEMENT OF HON. JOHN B. HOLLISTER": a heading
         sep, unspaced = "sep-period", False
     label = found["label"]
     rest = found["rest"] or ""
     if not has_label_shape(label) or (style == "colon" and _is_narrative(rest)):
         return None
     _, uncertain = label_core(label)
-    offset = found.start("rest") if found["rest"] is not None else len(text)
+    offset = found.start("rest") if found["rest"] else len(text)
     return LabelMatch(style, label, sep, unspaced, alone=not rest, rest=rest,
                       rest_offset=offset, key=label_key(label), uncertain=uncertain)
 
@@ -155,33 +164,58 @@ def _strong_shape(match: LabelMatch) -> bool:
 
 @dataclass(frozen=True)
 class StyleChoice:
-    style: str | None
-    accepted_keys: frozenset[str]
+    """The label styles a document uses (best evidence first) and the labels accepted."""
+
+    styles: tuple[str, ...]
+    accepted: dict[str, frozenset[str]]
+
+    @property
+    def style(self) -> str | None:
+        return self.styles[0] if self.styles else None
+
+    def match(self, text: str) -> LabelMatch | None:
+        """The accepted label at the start of ``text`` in the first style that has one."""
+        for style in self.styles:
+            found = match_line(text, style)
+            if found and found.key in self.accepted[style]:
+                return found
+        return None
+
+
+def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
+                     forced: bool) -> tuple[frozenset[str], int]:
+    """Labels of ``style`` that count as speakers, and the number of turns they give.
+
+    Evidence: the label recurs, names a declared or listed person, or has a strong shape
+    (an all-caps surname, Q/A). Once two turns are established, short name-like labels
+    that occur once count too (a speaker who speaks once), as do labels sharing an
+    honorific with an established one.
+    """
+    matches = [m for m in (match_line(t, style) for t in texts) if m]
+    counts = Counter(m.key for m in matches)
+    strong = {m.key for m in matches if m.key in known_keys or counts[m.key] >= 2
+              or _strong_shape(m)}
+    established = sum(counts[k] for k in strong)
+    accepted = set(strong)
+    titles = {_title_of(m.label) for m in matches if m.key in strong} - {""}
+    accepted |= {m.key for m in matches if _title_of(m.label) in titles}
+    if established >= 2 or forced:
+        accepted |= {m.key for m in matches if len(label_core(m.label)[0].split()) <= 4}
+    score = sum(counts[k] for k in accepted)
+    if not (established >= 2 or accepted & known_keys or forced):
+        return frozenset(), 0
+    return frozenset(accepted), score
 
 
 def choose_style(lines: Iterable[str], known_keys: frozenset[str] = frozenset(),
                  forced: str | None = None) -> StyleChoice:
-    """The document's label style, from evidence: repeated labels, known names, shapes.
-
-    A label counts when it recurs, names a declared/listed person, has a strong shape (an
-    all-caps surname, Q/A), or the style already has three or more turns.
-    """
+    """The document's label styles, from evidence (see `_accepted_labels`); several styles
+    may be in use (a hearing's "Q." and "THE PRESIDENT:"); ``forced`` allows only one."""
     texts = list(lines)
-    best: StyleChoice = StyleChoice(None, frozenset())
-    best_score = 0
+    found: list[tuple[int, str, frozenset[str]]] = []
     for style in ([forced] if forced else STYLES):
-        matches = [m for m in (match_line(t, style) for t in texts) if m]
-        counts = Counter(m.key for m in matches)
-        strong = {m.key for m in matches if m.key in known_keys or counts[m.key] >= 2
-                  or _strong_shape(m)}
-        total = sum(counts[k] for k in strong)
-        accepted = set(strong)
-        # "Comrade Ionescu" once beside "Comrade Chairman" twice: same honorific, same style.
-        titles = {_title_of(m.label) for m in matches if m.key in strong} - {""}
-        accepted |= {m.key for m in matches if _title_of(m.label) in titles}
-        if total >= 3 or forced:
-            accepted |= {m.key for m in matches if len(label_core(m.label)[0].split()) <= 4}
-        score = sum(counts[k] for k in accepted)
-        if score > best_score and (score >= 2 or accepted & known_keys or forced):
-            best, best_score = StyleChoice(style, frozenset(accepted)), score
-    return best
+        accepted, score = _accepted_labels(texts, style, known_keys, bool(forced))
+        if accepted:
+            found.append((score, style, accepted))
+    found.sort(key=lambda item: (-item[0], STYLES.index(item[1])))
+    return StyleChoice(tuple(s for _, s, _ in found), {s: a for _, s, a in found})

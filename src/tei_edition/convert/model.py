@@ -187,6 +187,7 @@ class Participant:
     description: str
     group: int
     line: int
+    titles: str = ""  # honorifics/titles written before the name ("Ambassador")
 
 
 @dataclass(frozen=True)

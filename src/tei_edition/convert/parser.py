@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 
 from tei_edition.convert.front import FrontLine, closer_start, read_front
 from tei_edition.convert.inlines import InlineReader, Piece, plain_text
-from tei_edition.convert.labels import SEPARATOR_TEXT, STYLES, LabelMatch, choose_style, match_line
+from tei_edition.convert.labels import (
+    SEPARATOR_TEXT, STYLES, LabelMatch, choose_style, label_key, match_line,
+)
 from tei_edition.convert.lexer import SourceLine, split_lines
 from tei_edition.convert.model import Block, Document, ItemList, Section, Turn
 from tei_edition.convert.parts import read_closer, read_participants_block
@@ -162,16 +164,15 @@ def parse_transcript(text: str, path: str = "<transcript>",
               if styles else None)
 
     def label_of(index: int) -> LabelMatch | None:
-        if choice is None or choice.style is None:
-            return None
-        found = match_line(lines[index].text, choice.style)
-        return found if found and found.key in choice.accepted_keys else None
+        return choice.match(lines[index].text) if choice is not None else None
 
     labelled = [i for i in range(body_start, len(lines)) if label_of(i)]
     last_turn = labelled[-1] if labelled else body_start - 1
     closer_from, closer_to = closer_start(lines, body_start, last_turn)
     builder = _Builder(reader)
-    _walk_body(builder, lines, body_start, closer_from, label_of, hints)
+    speaker_keys = frozenset(k for keys in (choice.accepted.values() if choice else ())
+                             for k in keys) | known
+    _walk_body(builder, lines, body_start, closer_from, label_of, hints, speaker_keys)
     sections = builder.finish()
     diagnostics = [Diagnostic(path, turn.line, turn.column, Severity.ERROR,
                               "transcript.empty-turn",
@@ -212,10 +213,20 @@ def _front_blocks(reader: InlineReader, lines: list[SourceLine],
     title_at = title_lines[0].number if title_lines else 10**9
     opener: list[Block] = []
     after: list[Block] = []
+    subtitle: list[SourceLine] = []
     for item in front:
         line = lines[item.index]
         if item.kind in ("title", "participants"):
             continue
+        if item.kind == "subtitle":
+            if subtitle and line.tight:
+                subtitle.append(line)
+            else:
+                subtitle = [line]
+                after.append(Block("head", (), line.number, line.tight))
+            after[-1] = replace(after[-1], inlines=reader.read(_pieces(subtitle), dates=True))
+            continue
+        subtitle = []
         dated = item.kind in ("dateline", "subject")
         place = dated and line.text.lower().startswith(("place", "location", "venue"))
         block = Block(item.kind, reader.read(_pieces([line]), dates=dated and not place,
@@ -238,8 +249,25 @@ def _separator_normalised(text: str, found: LabelMatch) -> bool:
     return written != SEPARATOR_TEXT[found.separator]
 
 
+_RECORD_NARRATIVE = re.compile(r"The (?:talk|conversation|meeting|session|discussion|interview|"
+                               r"hearing|audience|sitting|exchange)s? (?:then )?(?:lasted|ended|"
+                               r"was|were|continued|closed|adjourned|took|began|concluded|turned)\b")
+
+
+def _is_narrative_paragraph(text: str, speaker_keys: frozenset[str]) -> bool:
+    """"K said that ...", "Comrade Ulbricht then sets out ...", "The talk lasted ...": a
+    paragraph about the speakers in the third person is narrative, not a turn's speech."""
+    if _RECORD_NARRATIVE.match(text):
+        return True
+    words = text.split()
+    for length in range(min(4, len(words) - 1), 0, -1):
+        if words[length][:1].islower() and label_key(" ".join(words[:length])) in speaker_keys:
+            return all(w[:1].isupper() for w in words[:length])
+    return False
+
+
 def _walk_body(builder: _Builder, lines: list[SourceLine], start: int, stop: int,
-               label_of, hints: ParseHints) -> None:
+               label_of, hints: ParseHints, speaker_keys: frozenset[str]) -> None:
     """Split the body into units (a label line and what follows it in the same paragraph,
     or a paragraph without label) and assemble turns, paragraphs and sections."""
     index = start
@@ -285,8 +313,9 @@ def _walk_body(builder: _Builder, lines: list[SourceLine], start: int, stop: int
             builder.add(Block("stage", reader.read(_pieces(unit)), line.number, line.tight),
                         to_turn=False)
         else:
+            narrative = _is_narrative_paragraph(line.text, speaker_keys)
             for block in _content_blocks(reader, unit, line.tight):
-                builder.add(block)
+                builder.add(block, to_turn=not narrative)
         index = unit_end
 
 

@@ -22,6 +22,9 @@ GROUP_LABEL = re.compile(r"(?P<label>[A-Z][^:;.()\[\]]{0,60}?\b(?:" + _GROUP_WOR
                          re.I)
 _GROUP_SPLIT = re.compile(r"(?:^|(?<=[.;])\s+)(?=" + GROUP_LABEL.pattern.replace("?P<label>", "?:")
                           + ")", re.I)
+_ROLE_LINE = re.compile(r"(?P<role>President|Chairman|Chair|Presiding|Interpreter|Interpreters|"
+                        r"Rapporteur|Note-?taker|Recorder)\s*:\s*(?P<rest>\S.*)")
+_HEADING_ONLY = re.compile(r"PARTICIPANTS|Participants|PRESENT|Present")
 _NAME_WORD = re.compile(r"^(?:[A-Z]\.|[A-Z][\w'’\-]*|de|da|van|von|der|al|bin|el|la|le|du)$")
 
 
@@ -42,23 +45,31 @@ def _top_level_split(text: str, separators: str) -> list[str]:
     return parts
 
 
-def _clean_name(raw: str) -> str:
+def _clean_name(raw: str) -> tuple[str, str]:
+    """(name, the title words before it) or ("", "") when the words are not a name."""
     words = raw.replace("[", "").replace("]", "").split()
     if words and words[0].lower() == "and":
         words = words[1:]
+    titles = []
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS | {"messrs", "mmes"}:
-        words = words[1:]
+        titles.append(words.pop(0))
     name = " ".join(words).strip(" .,")
     if not words or len(words) > 6 or not all(_NAME_WORD.match(w.strip(".,")) for w in
                                                name.split()):
-        return ""
-    return name
+        return "", ""
+    return name, " ".join(titles)
 
 
-def _entries(group_text: str) -> list[tuple[str, str]]:
-    """(name, description) for each person in one group's text."""
+def _entries(group_text: str, one_person: bool = False) -> list[tuple[str, str, str]]:
+    """(name, description, titles) for each person in one group's text."""
     text = group_text.strip().rstrip(".")
-    if ";" in text:
+    if one_person:
+        name, _, description = text.partition(",")
+        pairs = [(name, description)]
+        found = re.match(r"(?P<name>[^(]*?)\s*\((?P<desc>[^()]*)\)\s*$", name)
+        if found and not description:
+            pairs = [(found["name"], found["desc"])]
+    elif ";" in text:
         raw = [e for e in _top_level_split(text, ";") if e.strip()]
         pairs = []
         for entry in raw:
@@ -74,9 +85,9 @@ def _entries(group_text: str) -> list[tuple[str, str]]:
             pairs.append((found["name"], found["desc"]) if found else (entry, ""))
     out = []
     for name, description in pairs:
-        cleaned = _clean_name(name)
+        cleaned, titles = _clean_name(name)
         if cleaned:
-            out.append((cleaned, " ".join(description.split())))
+            out.append((cleaned, " ".join(description.split()), titles))
     return out
 
 
@@ -84,19 +95,32 @@ def read_participants(lines: list[tuple[str, int]]) -> tuple[list[Participant], 
     """Persons and group labels from the participants block (text, line) lines."""
     persons: list[Participant] = []
     labels: list[str | None] = []
+    one_per_line = False  # a header or group label alone on its line: one person a line
     for text, line in lines:
-        text = HEADER.sub("", text, count=1).strip() if HEADER.match(text) else text
-        if not text:
+        role = _ROLE_LINE.fullmatch(text)
+        if role:  # "President: Mr. V. A. ZORIN (...)": one person, the role is a title
+            for name, description, titles in _entries(role["rest"], True):
+                persons.append(Participant(name, description, max(len(labels) - 1, 0), line,
+                                           f"{role['role']} {titles}".strip()))
             continue
+        if HEADER.match(text) or _HEADING_ONLY.fullmatch(text):
+            text = HEADER.sub("", text, count=1).strip() if HEADER.match(text) else ""
+            one_per_line = not text
+            if not text:
+                continue
         for chunk in _GROUP_SPLIT.split(text):
             if not chunk.strip():
                 continue
             found = GROUP_LABEL.match(chunk)
+            if not found and ":" in chunk.split("(")[0]:
+                continue  # "The representatives of the following States: ...": not persons
             label = found["label"] if found else None
             body = chunk[found.end():] if found else chunk
             if label is not None or not labels:
                 labels.append(label)
+            if label is not None:
+                one_per_line = not body.strip()
             group = len(labels) - 1
-            for name, description in _entries(body):
-                persons.append(Participant(name, description, group, line))
+            for name, description, titles in _entries(body, one_per_line):
+                persons.append(Participant(name, description, group, line, titles))
     return persons, labels

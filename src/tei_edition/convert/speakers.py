@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tei_edition.convert.labels import label_core, label_key
+from tei_edition.convert.labels import HONORIFICS, label_core, label_key
 from tei_edition.convert.metadata import Metadata, PersonInfo
 from tei_edition.convert.model import Document, Turn
 from tei_edition.convert.names import IdRegistry, slugify
@@ -30,6 +30,7 @@ class Person:
     affiliation: str = ""
     group: str = ""
     sex: str = ""
+    titles: str = ""  # title words written before the name in the participants list
     named: bool = True  # False for Q/A and unknown speakers: no persName is written
 
 
@@ -57,7 +58,9 @@ def _surname(name: str) -> str:
 
 
 def _initials(name: str) -> str:
-    return "".join(word[0] for word in label_key(name).replace("-", " ").split())
+    """"Zhou Enlai" -> "ze", "N. S. Khrushchev" -> "k" (written initials are skipped)."""
+    words = [w for w in label_key(name).replace("-", " ").split() if not w.endswith(".")]
+    return "".join(word[0] for word in words)
 
 
 def _find(label: str, persons: list[Person]) -> Person | None:
@@ -76,6 +79,10 @@ def _find(label: str, persons: list[Person]) -> Person | None:
         if not first or first[0] == label_key(person.name)[0]:
             return person
     core, _ = label_core(label)
+    if key in HONORIFICS:  # "The Ambassador": the one participant listed with that title
+        titled = [p for p in persons if key in p.titles.lower().replace(".", "").split()]
+        if len(titled) == 1:
+            return titled[0]
     if core.replace(".", "").isupper() and len(core.replace(".", "").replace(" ", "")) <= 3:
         letters = core.replace(".", "").replace(" ", "").lower()
         by_initials = [p for p in persons if p.named and _initials(p.name) == letters]
@@ -107,6 +114,7 @@ def build_cast(document: Document, metadata: Metadata | None, ids: IdRegistry,
             person.aliases = (*person.aliases, entry.name)
         person.affiliation = person.affiliation or entry.description
         person.group = person.group or group
+        person.titles = " ".join(filter(None, (person.titles, entry.titles)))
     cast.participants += [p for p in declared if p not in cast.participants]
     group_labels = {g.id: g.label for g in meta.groups}
     for index, label in enumerate(labels):
