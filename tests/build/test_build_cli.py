@@ -62,3 +62,43 @@ def test_empty_collection_builds_empty_pages(runner, tmp_path):
         "built 0 editions (converted 0, validated 0, rendered 0, unchanged 0, failed 0) in "
     )
     assert "0 editions" in (tmp_path / "site" / "index.html").read_text()
+
+
+def _copy_of_bundled_editions(root, tmp_path):
+    import shutil
+
+    editions = tmp_path / "editions"
+    shutil.copytree(root / "editions", editions)
+    return editions
+
+
+def test_bundled_editions_build_cleanly_and_then_do_nothing(runner, root, tmp_path, tei_all):
+    editions = _copy_of_bundled_editions(root, tmp_path)
+    before = {p.name: p.read_bytes() for p in editions.rglob("*") if p.is_file()}
+    args = ["build", str(editions), "-o", str(tmp_path / "site"), "--tei-all", str(tei_all)]
+    first = runner.invoke(cli, args)
+    assert first.exit_code == 0, first.stderr
+    count = len(before) // 3
+    assert f"(converted {count}, validated {count}, rendered {count}, unchanged 0, failed 0)" in (
+        first.stdout
+    )
+    # the committed TEI is what the transcript gives: the edition folders are left as they were
+    assert {p.name: p.read_bytes() for p in editions.rglob("*") if p.is_file()} == before
+    second = runner.invoke(cli, args)
+    assert second.exit_code == 0
+    assert f"(converted 0, validated 0, rendered 0, unchanged {count}, failed 0)" in second.stdout
+
+
+def test_json_format_prints_one_array_on_stderr(runner, tmp_path):
+    import json
+
+    editions = tmp_path / "editions"
+    (editions / "bad").mkdir(parents=True)
+    (editions / "bad" / "bad.txt").write_bytes(b"Title\n\nA: caf\xe9\n")
+    result = runner.invoke(
+        cli, ["build", str(editions), "-o", str(tmp_path / "site"), "--format", "json", "-j", "1"]
+    )
+    assert result.exit_code == 1
+    found = json.loads(result.stderr)  # no progress lines mixed in
+    assert "transcript.undecodable" in {d["code"] for d in found}
+    assert result.stdout.startswith("built 1 edition (converted 1, validated 0, rendered 0, ")

@@ -83,6 +83,7 @@ def build(
     from pathlib import Path
 
     from tei_edition.build import BuildOptions, build_collection
+    from tei_edition.build.progress import SilentProgress
     from tei_edition.diagnostics import Severity, exit_code_for
     from tei_edition.resources import find_tei_all
 
@@ -95,7 +96,8 @@ def build(
         write_tei=write_tei,
         tei_all=schema,
     )
-    report = build_collection(options)
+    quiet = output_format != "text" and not sys.stderr.isatty()  # keep stderr machine-readable
+    report = build_collection(options, progress=(lambda total: SilentProgress()) if quiet else None)
     emit_diagnostics(report.diagnostics, output_format)
     if report.stats.editions or not any(d.severity is Severity.FATAL for d in report.diagnostics):
         click.echo(report.stats.summary_line())
