@@ -50,115 +50,18 @@ ASPECTS = ("diagnostics", "lxml", "jing", "words", "turns", "counts", "api", "cl
 # diagnostics, lxml, jing, words, turns, counts; of an error case: api, cli. Every entry is
 # asserted to still fail; remove an entry as soon as the converter handles it.
 KNOWN_GAPS: dict[str, dict[str, str]] = {
-    # corpus/
-    "colon-labels-participants.txt": {
-        "turns": "the first turn after the participants block ('Secretary: ...') stays a p",
-        "counts": "that turn is a p; 'Mr. Tyler, Assistant Secretary' declares a person "
-                  "'Assistant Secretary'",
-    },
-    "congressional-hearing.txt": {
-        "counts": "'STATEMENT OF HON. JOHN B. HOLLISTER, ...' heading is taken for a turn "
-                  "of speaker 'STATEMENT OF HON'",
-    },
-    "footnotes-bracket-sections.txt": {
-        "turns": "'Sir Anthony Rumbold:', 'Mr. Merchant:', 'Herr von Brentano:' (names not "
-                 "declared anywhere) are not recognised as labels and continue other turns",
-        "counts": "those turns missing; the [N] notes list is not consumed: three empty "
-                  "footnotes at the marks and three more in the list",
-    },
-    "footnotes-glued.txt": {
-        "counts": "glued footnote digits ('station.1') and the '1. ...' notes list are not "
-                  "linked: no note elements",
-    },
     "footnotes-slash.txt": {
-        "turns": "'Dobrynin:' after a turn of 'The Secretary' is not recognised (continues it)",
-        "counts": "/N/ marks and the notes list not linked (no notes); the FRUS PARTICIPANTS "
-                  "heading with one name a line is not read as a participants list",
+        "counts": "the FRUS 'PARTICIPANTS' heading (no colon) with one name a line stays a p: "
+                  "Kohler, who does not speak, is not declared",
     },
-    "front-back-matter.txt": {
-        "counts": "the two-line title and the 'Those taking part:' block with groups become p; "
-                  "speakers are not linked to listed participants",
-    },
-    "honorific-variants-cde.txt": {
-        "turns": "'Deputy Prime Minister Pak Ui-wan' is not resolved to 'Cde. Pak Ui-wan' "
-                 "(new id prime-minister-pak-ui-wan)",
-        "counts": "one person too many for the same reason",
-    },
-    "honorific-variants-titles.txt": {
-        "turns": "'The Ambassador:' is not recognised as a label (the only ambassador "
-                 "present is Bunker)",
-        "counts": "that turn missing",
-    },
-    "hyphen-dash-labels.txt": {
-        "counts": "the title line (with a date, no classification line between) becomes a p, "
-                  "not head",
-    },
-    "initials-labels.txt": {
-        "counts": "the title line and the Present: line become p",
-    },
-    "mixed-narrative-dialogue.txt": {
-        "counts": "'Strictly confidential!' becomes head, not a classification seg; the closing "
-                  "narrative 'The talk lasted ...' continues the last turn",
-    },
-    "narrative-indirect.txt": {
-        "counts": "without turns, the title and the Present: line become p; no participants "
-                  "declared",
-    },
-    "nbsp-tabs.txt": {
-        "counts": "the title line becomes a p, not head",
-    },
-    "qa-period-tribunal.txt": {
-        "turns": "colon labels (THE PRESIDENT:, DR. SCHILF (For the Defendant):, MR. DODD:) "
-                 "are not recognised in a document whose Q./A. turns use periods; 'DR.' is "
-                 "taken for a period label",
-        "counts": "those turns missing",
-    },
-    "unknown-bracket.txt": {
-        "turns": "'Gromyko:' after a turn of 'Ambassador Bohlen' is not recognised",
-        "counts": "that turn missing",
-    },
-    # realistic/
     "chinese-record-indirect.txt": {
-        "counts": "'Chinese participants:' / 'Interpreter:' block becomes a p",
-    },
-    "frus-memcon-numbered.txt": {
-        "turns": "a 'Dobrynin:' turn after a numbered topic heading is missed",
-        "counts": "'SUBJECTS:' is taken for a speaker; the PARTICIPANTS: block with roles "
-                  "after commas declares extra persons",
-    },
-    "gdr-stenogram.txt": {
-        "counts": "'Strictly confidential!' becomes head, not a classification seg",
-    },
-    "mixed-memo.txt": {
-        "turns": "a 'Mićunović:' turn after a narrative paragraph ending in ':' stays a p",
-        "counts": "'Comment:' is taken for a speaker",
-    },
-    "soviet-record-translator-notes.txt": {
-        "counts": "two-line title and the Present: sentence become p (one group); "
-                  "'(to Cde. Khrushchev)' at the start of a turn is not a delivery stage",
-    },
-    "tribunal-examination.txt": {
-        "turns": "colon labels (THE PRESIDENT:, THE WITNESS:, DR. SERVATIUS (...):, MR. DODD:) "
-                 "are not recognised beside Q./A. period labels",
-        "counts": "those turns missing",
-    },
-    "un-verbatim.txt": {
-        "turns": "the front-matter line 'President: Mr. V. A. ZORIN (...)' is taken for a turn; "
-                 "'Mr. SCHWEITZER (Chile) (interpretation from Spanish):' (two parentheses) is "
-                 "not recognised",
-    },
-    # corpus/errors/
-    "label-without-text.txt": {
-        "api": "'Cde. Choe Yong-geon -' with no speech is kept as a paragraph; no "
-               "transcript.empty-turn",
-        "cli": "same: exit code 0 and an output file",
+        "counts": "the 'Chinese participants:' line (followed by 'Interpreter:') stays a p, "
+                  "not a participants list",
     },
 }
 
 # Set to a reason while the realistic set stays below ATTRIBUTION_BAR; asserted to still be below.
-KNOWN_ATTRIBUTION_GAP: str | None = (
-    "0.889 (136/153): colon labels beside Q./A. in tribunal-examination, 'SUBJECTS:' and "
-    "'Comment:' taken for speakers, turns missed after headings and narrative paragraphs")
+KNOWN_ATTRIBUTION_GAP: str | None = None
 
 # count name -> XPath (relative to the TEI root) whose node count it is; see docs/test-corpus.md
 COUNT_XPATHS: dict[str, str] = {
