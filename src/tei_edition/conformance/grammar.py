@@ -36,6 +36,12 @@ _WRAPPERS = ("oneOrMore", "zeroOrMore", "optional", "mixed", "list")
 _COMBINATORS = ("choice", "group", "interleave")
 
 
+_ANNOTATION_NAMESPACES = ("{http://relaxng.org/ns/compatibility/annotations/1.0}*",
+                          "{http://purl.oclc.org/dsdl/schematron}*",
+                          "{http://www.w3.org/1999/xhtml}*",
+                          "{http://www.tei-c.org/ns/1.0}*")
+
+
 class UnsupportedGrammar(ValueError):
     """The grammar uses a construct this reader does not handle; use it unreduced."""
 
@@ -50,9 +56,6 @@ def _local(node: etree._Element) -> str:
 
 
 class _Reader:
-    def __init__(self) -> None:
-        self.names_seen: set[str] = set()
-
     def pattern_of(self, children: list[etree._Element], ns: str, lib: str) -> Pattern:
         """Several child patterns mean an implicit group (RELAX NG §4.12)."""
         patterns = [self.pattern(child, ns, lib) for child in children]
@@ -131,6 +134,9 @@ def read_grammar(data: bytes) -> dict[str, Any]:
     root = etree.fromstring(data, parser)
     if root.tag != _R + "grammar":
         raise UnsupportedGrammar("the schema's root is not a RELAX NG <grammar>")
+    # The usual annotations of TEI's schemas, removed in C before the walk below (which skips
+    # any other foreign element itself).
+    etree.strip_elements(root, *_ANNOTATION_NAMESPACES, with_tail=False)
     ns = root.get("ns", "")
     lib = root.get("datatypeLibrary", "")
     reader = _Reader()
