@@ -262,7 +262,8 @@
   <xsl:template match="tei:pb">
     <xsl:call-template name="hook-page-break">
       <xsl:with-param name="n" select="string(@n)"/>
-      <xsl:with-param name="is-block" select="boolean(parent::tei:sp | parent::tei:div | parent::tei:body)"/>
+      <!-- Standing between blocks (not inside a paragraph) it is a line block of its own. -->
+      <xsl:with-param name="is-block" select="boolean(parent::tei:sp | parent::tei:div | parent::tei:body | parent::tei:opener | parent::tei:closer | parent::tei:back | parent::tei:list)"/>
       <xsl:with-param name="content">
         <xsl:variable name="word"><xsl:call-template name="rend-label"/></xsl:variable>
         <xsl:call-template name="bracketed">
