@@ -9,6 +9,7 @@ in per run, so each run has its own secret files and its own server port.
 from __future__ import annotations
 
 import codecs
+import functools
 import gzip
 import http.server
 import io
@@ -20,6 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ATTACKS = Path(__file__).resolve().parent / "attacks"
+# A document the project's schema and rules accept: the control case, the base of attacks
+# that must be accepted, and the edition the template bag for `verify` is packaged from.
+VALID_EDITION = ATTACKS.parents[2] / "schema" / "tests" / "valid" / "001-record-of-conversation.xml"
 
 # Strings that must never appear in any output: the content of our planted secret files,
 # and the first line of /etc/passwd on every Linux system.
@@ -66,6 +70,15 @@ def _utf16_doctype() -> bytes:
     return text.encode("utf-16")
 
 
+def _schema_location() -> bytes:
+    """The valid edition, pointing validators at the server for its schema (SSRF bait)."""
+    return VALID_EDITION.read_bytes().replace(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"',
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0" '
+        b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        b'xsi:schemaLocation="http://www.tei-c.org/ns/1.0 @SERVER@/tei.xsd"', 1)
+
+
 def _transcript(middle: bytes) -> bytes:
     return (b"Record of conversation, 16 September 1956\n\n"
             b"Present: Cdes. Mikoyan and Choe Yong-geon.\n\n"
@@ -75,6 +88,7 @@ def _transcript(middle: bytes) -> bytes:
 
 RECIPES: dict[str, Callable[[], bytes]] = {
     "gzip_bomb": _gzip_bomb,
+    "schema_location": _schema_location,
     "quadratic_blowup": _quadratic_blowup,
     "utf16_doctype": _utf16_doctype,
     "deep_nesting": lambda: tei_with("<hi>" * 5000 + "deep" + "</hi>" * 5000),
@@ -117,12 +131,19 @@ class Attack:
     recipe: str | None = None
     parse: str | None = None  # what xmlio.parse_xml_file reports, for XML kinds
     expect: dict[str, Expectation] = field(default_factory=dict)
+    accept: bool = False  # a control, or an input that must pass with no error
 
     def template_bytes(self) -> bytes:
         if self.file is not None:
             return (ATTACKS / self.file).read_bytes()
         assert self.recipe is not None, self.name
-        return RECIPES[self.recipe]()
+        return _cooked(self.recipe)
+
+
+@functools.cache
+def _cooked(recipe: str) -> bytes:
+    """Recipes run once per process: the gzip bomb alone takes a second to make."""
+    return RECIPES[recipe]()
 
 
 @dataclass(frozen=True)
@@ -142,16 +163,17 @@ def load_corpus() -> Corpus:
     commands = {kind: tuple(names) for kind, names in table.pop("commands").items()}
     attacks: dict[str, Attack] = {}
     for name, entry in table.items():
-        default_exit = tuple(defaults["exit"])
         expect = {}
         for command in commands.get(entry["kind"], ()):
             override = entry.get("expect", {}).get(command, {})
+            default_exit = defaults["exit_by_command"].get(command, defaults["exit"])
             expect[command] = Expectation(
                 tuple(override.get("exit", entry.get("exit", default_exit))),
                 override.get("code", entry.get("code", entry.get("parse"))))
         suffix = entry.get("suffix") or Path(entry.get("file", "")).suffix or ".xml"
         attacks[name] = Attack(name, entry["kind"], entry["threat"], suffix, entry.get("file"),
-                               entry.get("recipe"), entry.get("parse"), expect)
+                               entry.get("recipe"), entry.get("parse"), expect,
+                               entry.get("accept", False))
     return Corpus(attacks, commands)
 
 

@@ -24,7 +24,7 @@ from lxml import etree
 from tei_edition.render.xslt import StylesheetError, load_stylesheet, run_stylesheet
 from tei_edition.xmlio import parse_xml_file
 
-STYLESHEETS = [a for a in load_corpus().attacks.values() if a.kind == "stylesheet"]
+STYLESHEETS = [a for a in load_corpus().attacks.values() if a.kind == "stylesheet" and not a.accept]
 
 # Refused while compiling (the stylesheet never runs) or while running.
 REFUSED_AT_LOAD = {"evil_include_passwd", "evil_include_relative", "evil_import_http",
