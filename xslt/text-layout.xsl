@@ -30,11 +30,23 @@
   <xsl:template name="foot-note-lines">
     <xsl:for-each select="/tei:TEI/tei:text//tei:note[@place = 'foot']">
       <xsl:call-template name="line-gap"/>
-      <xsl:call-template name="foot-mark"/>
+      <xsl:call-template name="notes-list-mark"/>
       <xsl:text> </xsl:text>
       <xsl:apply-templates/>
       <xsl:text>&#10;</xsl:text>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- A note's mark in the source's notes list: the list-* token when the list marked notes
+       otherwise than the text did ("1." against a glued "1"), else the text's mark style. -->
+  <xsl:template name="notes-list-mark">
+    <xsl:variable name="tokens" select="concat(' ', normalize-space(@rend), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="contains($tokens, ' list-period ')"><xsl:value-of select="concat(@n, '.')"/></xsl:when>
+      <xsl:when test="contains($tokens, ' list-square ')"><xsl:value-of select="concat('[', @n, ']')"/></xsl:when>
+      <xsl:when test="contains($tokens, ' list-slash ')"><xsl:value-of select="concat('/', @n, '/')"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="foot-mark"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- After the text: foot notes when the source had no notes heading, then the archive's
