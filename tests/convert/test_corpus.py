@@ -49,16 +49,7 @@ ASPECTS = ("diagnostics", "lxml", "jing", "words", "turns", "counts", "api", "cl
 # What the converter does not do yet: {file name: {aspect: why}}. Aspects of a transcript:
 # diagnostics, lxml, jing, words, turns, counts; of an error case: api, cli. Every entry is
 # asserted to still fail; remove an entry as soon as the converter handles it.
-KNOWN_GAPS: dict[str, dict[str, str]] = {
-    "footnotes-slash.txt": {
-        "counts": "the FRUS 'PARTICIPANTS' heading (no colon) with one name a line stays a p: "
-                  "Kohler, who does not speak, is not declared",
-    },
-    "chinese-record-indirect.txt": {
-        "counts": "the 'Chinese participants:' line (followed by 'Interpreter:') stays a p, "
-                  "not a participants list",
-    },
-}
+KNOWN_GAPS: dict[str, dict[str, str]] = {}
 
 # Set to a reason while the realistic set stays below ATTRIBUTION_BAR; asserted to still be below.
 KNOWN_ATTRIBUTION_GAP: str | None = None
