@@ -18,6 +18,7 @@ SEPARATORS = {"sep-hyphen": " - ", "sep-en-dash": " – ", "sep-em-dash": " — 
               "sep-double-hyphen": " -- ", "sep-colon": ": ", "sep-period": ". ", "sep-none": ""}
 LINE_BLOCKS = {"p", "item", "head", "signed", "ab", "dateline", "seg"}
 CONTAINERS = {"text", "body", "back", "div", "list", "opener", "closer"}
+_LIST_MARKS = {"list-square": "[{}] ", "list-slash": "/{}/ ", "list-period": "{}. "}
 
 
 def words(text: str) -> list[str]:
@@ -96,9 +97,11 @@ def diplomatic_text(root: etree._Element) -> str:
                 rest = children[1:]
             for child in rest:
                 walk(child)
+        elif name == "pb":  # a page mark on a line of its own
+            emit(_child_text(element), element)
         elif name in LINE_BLOCKS or (name == "stage" and local(element.getparent()) == "div"):
             emit(inline_text(element), element)
-        elif name in CONTAINERS:
+        elif name in CONTAINERS and name != "divGen":
             for child in element:
                 if isinstance(child.tag, str):
                     walk(child)
@@ -108,6 +111,12 @@ def diplomatic_text(root: etree._Element) -> str:
         if "trailing" in tokens(abstract):
             for paragraph in abstract.iterfind("t:p", NS):
                 emit(inline_text(paragraph), paragraph)
+    # the notes section: its heading (back/divGen[@type='notes']/head), then one line a note
+    for heading in root.iterfind("t:text/t:back/t:divGen[@type='notes']/t:head", NS):
+        emit(inline_text(heading), heading)
+    for note in root.iterfind("t:text//t:note[@place='foot']", NS):
+        marker = next(_LIST_MARKS[t] for t in tokens(note) if t.startswith("list-"))
+        emit(marker.format(note.get("n")) + inline_text(note), note)
     out = []
     for index, (text, tight) in enumerate(blocks):
         if index:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
+from tei_edition.convert.labels import HONORIFICS, label_key
 from tei_edition.convert.metadata import CorrectionInfo
 from tei_edition.convert.model import (
     BracketNote,
@@ -42,6 +44,8 @@ class Annotator:
             for person in cast.participants + cast.mentioned + cast.signer_persons:
                 if person.named:
                     for name in (person.name, *person.aliases):
+                        if label_key(name) in HONORIFICS:
+                            continue  # "Secretary": a title, not a name to find in text
                         self.refs.setdefault(" ".join(name.split()), person.id)
             for name, person_id in cast.signers.items():
                 self.refs.setdefault(" ".join(name.split()), person_id)
@@ -58,7 +62,7 @@ class Annotator:
         if isinstance(node, BracketNote):
             return BracketNote(node.kind, self.apply(node.parts, names=False))  # type: ignore
         if isinstance(node, FootnoteMark):
-            return FootnoteMark(node.number, node.style, self.apply(node.content))
+            return replace(node, content=self.apply(node.content))
         return node
 
     def _person(self, found: re.Match[str], covered: tuple[Inline, ...]) -> Inline | None:

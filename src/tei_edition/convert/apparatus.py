@@ -88,7 +88,7 @@ def read_bracket(content: str) -> BracketReading:
     if page := _PAGE.fullmatch(stripped):
         return BracketReading(PageBreak(page["n"], page["label"]), "page")
     if _FOOTNOTE.fullmatch(stripped):
-        return BracketReading(FootnoteMark(stripped, "mark-square"), "footnote")
+        return BracketReading(FootnoteMark(stripped, "mark-square"), "footnote-mark")
     if added := _ADD.fullmatch(stripped):
         return BracketReading(Addition(added["text"], added["label"]), "addition")
     if note := _NOTE_PREFIX.fullmatch(stripped):

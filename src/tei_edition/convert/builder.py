@@ -92,7 +92,8 @@ class _Body:
             case FootnoteMark():
                 note = sub(parent, "note", attrs={
                     "xml:id": self.ids.claim(f"n{node.number}"), "place": "foot",
-                    "n": node.number, "rend": node.style})
+                    "n": node.number, "rend": rend(node.style, node.list_style,
+                                                   TIGHT if node.tight else None)})
                 self.inlines(note, node.content)
             case PersonName():
                 self.inlines(sub(parent, "persName", attrs={"ref": f"#{node.ref}"}), node.parts)
@@ -121,8 +122,16 @@ class _Body:
             self.block(parent, "ab", item, attrs={"type": "separator"})
         elif item.kind == "head":
             self.block(parent, "head", item)
+        elif item.kind == "pb":
+            self.page_break(parent, item)
         else:
             self.block(parent, "p", item)
+
+    def page_break(self, parent: etree._Element, block: Block) -> None:
+        """A line holding only "[Page 12]": a pb that is a line block of its own."""
+        page = next(n for n in block.inlines if isinstance(n, PageBreak))
+        sub(parent, "pb", attrs={"n": page.number, "rend": rend(
+            f"label-{page.label}", TIGHT if block.tight else None)})
 
     def turn(self, parent: etree._Element, turn: Turn) -> None:
         sp = sub(parent, "sp", attrs={
@@ -194,7 +203,23 @@ def build_tei(document: Document, cast: Cast, metadata: Metadata | None, ids: Id
         for person in cast.mentioned:
             _person(listing, person)
     root.append(text)
+    _keep_mixed_content_unindented(root)
     return etree.ElementTree(root), annotator
+
+
+# Elements whose content is text with markup: the serializer must not indent inside them.
+_MIXED = frozenset(f"{{{TEI_NS}}}{name}" for name in (
+    "p", "item", "head", "dateline", "seg", "signed", "speaker", "note", "add", "persName",
+    "sic", "corr", "supplied", "label", "stage", "date", "placeName", "ab", "title"))
+
+
+def _keep_mixed_content_unindented(root: etree._Element) -> None:
+    """libxml2's pretty printer indents an element whose children are all elements; in
+    mixed content that whitespace would become text of the transcript. An empty text node
+    (text = "") keeps it from doing so (docs/encoding.md: no whitespace is ever added)."""
+    for element in root.iter(*_MIXED):
+        if len(element) and element.text is None:
+            element.text = ""
 
 
 def _build_text(text: etree._Element, document: Document, writer: _Body,
@@ -230,10 +255,16 @@ def _build_text(text: etree._Element, document: Document, writer: _Body,
         closer = sub(record, "closer")
         for block in document.closer:
             writer.block(closer, "signed", block)
+    back = None
     if document.trailing and not meta.summary:
-        back_div = sub(sub(text, "back"), "div", attrs={"type": "trailing"})
+        back = sub(text, "back")
+        back_div = sub(back, "div", attrs={"type": "trailing"})
         for block in document.trailing:
             writer.block(back_div, "p", block)
+    if document.notes_heading is not None:
+        # TEI P5 §3.9: divGen marks where the notes section (generated from note) stands.
+        back = back if back is not None else sub(text, "back")
+        writer.block(sub(back, "divGen", attrs={"type": "notes"}), "head", document.notes_heading)
 
 
 def _front_lines(writer: _Body, record: etree._Element, blocks: tuple[Block, ...]) -> None:
@@ -252,7 +283,9 @@ def _front_lines(writer: _Body, record: etree._Element, blocks: tuple[Block, ...
 
 def _opener_lines(writer: _Body, opener: etree._Element, blocks: tuple[Block, ...]) -> None:
     for block in blocks:
-        if block.kind == "dateline":
+        if block.kind == "pb":
+            writer.page_break(opener, block)
+        elif block.kind == "dateline":
             writer.block(opener, "dateline", block, names=False)
         else:
             writer.block(opener, "seg", block, names=False,

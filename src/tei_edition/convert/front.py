@@ -25,6 +25,7 @@ CLASSIFICATION = re.compile(r"(?:" + _CLASS_WORDS + r")(?:(?:\s*[-–—/,;]\s*|
                             + _CLASS_WORDS + r"))*[!.]?", re.I)
 COPY = re.compile(r"(?:Copy|Copies|Exemplar|Ex\.|Copy No\.?)\s*(?:No\.?|Nr\.?|#)?\s*\d+"
                   r"(?:\s*(?:of|/)\s*\d+)?(?:\s*copies)?\.?", re.I)
+PAGE_LINE = re.compile(r"\[(?:Page|page|PAGE|p\.|P\.) \d+[a-z]?\]")
 DATELINE = re.compile(r"(?:Date|Time|Place|Location|Venue|Day)\s*:\s*\S.*", re.I)
 SUBJECT = re.compile(r"(?:Subject|Re|Topic|Subj\.)\s*:\s*\S.*", re.I)
 _TITLE_WORDS = re.compile(r"(?:Record|Memorandum|Minutes|Transcript|Conversation|Stenogram|"
@@ -55,15 +56,25 @@ def front_kind(text: str) -> str | None:
         return "classification"
     if COPY.fullmatch(text):
         return "copy"
-    if DATELINE.fullmatch(text) or is_date_only(text):
+    if PAGE_LINE.fullmatch(text):
+        return "page"
+    if DATELINE.fullmatch(text) or is_date_only(text) or _place_and_date(text):
         return "dateline"
     if SUBJECT.fullmatch(text):
         return "subject"
-    if HEADER.match(text) or _PARTICIPANTS_HEADING.fullmatch(text) or FRONT_ROLE.fullmatch(text):
+    if HEADER.match(text) or _PARTICIPANTS_HEADING.fullmatch(text) or FRONT_ROLE.fullmatch(
+            text) or GROUP_LABEL.match(text):
         return "participants"
     if _SUBJECT_HEADING.fullmatch(text):
         return "subject"
     return None
+
+
+def _place_and_date(text: str) -> bool:
+    """"Washington, June 3, 1963.": a short line that ends with a date."""
+    found = find_date(text)
+    return bool(found) and found.start > 0 and text[found.end:].strip(" .") == "" and len(
+        text[: found.start].split()) <= 4 and text[: found.start].rstrip().endswith(",")
 
 
 def _title_like(block: list[SourceLine], strict: bool = False) -> bool:

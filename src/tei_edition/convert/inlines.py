@@ -13,8 +13,18 @@ from dataclasses import dataclass, field
 
 from tei_edition.convert.apparatus import read_bracket
 from tei_edition.convert.dates import find_date
+from tei_edition.convert.footnotes import MARKS
 from tei_edition.convert.lexer import BracketSegment, BreakSegment, TextSegment, scan_brackets
-from tei_edition.convert.model import DateSpan, Inline, LineBreak, MarkedSic, PlaceSpan, Stage, Text
+from tei_edition.convert.model import (
+    DateSpan,
+    FootnoteMark,
+    Inline,
+    LineBreak,
+    MarkedSic,
+    PlaceSpan,
+    Stage,
+    Text,
+)
 from tei_edition.diagnostics import Diagnostic, Severity
 
 Piece = tuple[str, int, int]  # text, line, column
@@ -30,6 +40,8 @@ class InlineReader:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
+    footnotes: dict[str, FootnoteMark] = field(default_factory=dict)  # number -> note
+    footnote_style: str = ""  # square | slash | period, once a notes list is consumed
 
     def read(self, pieces: list[Piece], *, dates: bool = False, delivery: bool = False,
              place_prefix: bool = False) -> tuple[Inline, ...]:
@@ -43,6 +55,7 @@ class InlineReader:
                 nodes.append(Text(segment.text, segment.line))
             else:
                 nodes.extend(self._bracket(segment, nodes))
+        nodes = self._footnote_marks(nodes)
         if delivery:
             nodes = _delivery_at_start(nodes)
             if any(isinstance(n, Stage) and n.text.startswith("(") for n in nodes):
@@ -52,6 +65,30 @@ class InlineReader:
         if dates:
             nodes = _dates(nodes)
         return tuple(_merge_text(nodes))
+
+    def _footnote_marks(self, nodes: list[Inline]) -> list[Inline]:
+        """Marks become the notes they point to; without a matching note they stay text."""
+        out: list[Inline] = []
+        pattern = MARKS.get(self.footnote_style) if self.footnote_style != "square" else None
+        for node in nodes:
+            if isinstance(node, FootnoteMark):
+                note = self.footnotes.get(node.number) if self.footnote_style == "square" else None
+                out.append(note if note else Text(f"[{node.number}]"))
+            elif isinstance(node, Text) and pattern is not None and self.footnotes:
+                position = 0
+                for found in pattern.finditer(node.text):
+                    note = self.footnotes.get(found.group(1))
+                    if note is None:
+                        continue
+                    out.append(Text(node.text[position: found.start()], node.line))
+                    out.append(note)
+                    position = found.end()
+                out.append(Text(node.text[position:], node.line))
+            else:
+                out.append(node)
+        if any(isinstance(n, FootnoteMark) for n in out):
+            self.kinds.add("footnote")
+        return out
 
     def _bracket(self, segment: BracketSegment, before: list[Inline]) -> list[Inline]:
         reading = read_bracket(segment.content)

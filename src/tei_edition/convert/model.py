@@ -108,6 +108,8 @@ class FootnoteMark:
     number: str
     style: str  # mark-square | mark-slash | mark-glued
     content: tuple[Inline, ...] = ()
+    list_style: str = ""  # list-square | list-slash | list-period: the notes list's markers
+    tight: bool = False  # the note's line in the notes list followed the previous line
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,7 @@ class Document:
     closer: tuple[Block, ...] = ()
     signers: tuple[Signer, ...] = ()
     trailing: tuple[Block, ...] = ()
+    notes_heading: Block | None = None  # heading of the consumed notes section ("Notes")
     normalisations: tuple[str, ...] = ()
     speakers: tuple[SpeakerInfo, ...] = ()
     features: frozenset[str] = field(default_factory=frozenset)

@@ -11,13 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from tei_edition.convert.front import FrontLine, closer_start, read_front
+from tei_edition.convert.footnotes import MARK_STYLE, NotesSection, find_notes
+from tei_edition.convert.front import PAGE_LINE, FrontLine, closer_start, read_front
 from tei_edition.convert.inlines import InlineReader, Piece, plain_text
 from tei_edition.convert.labels import (
-    SEPARATOR_TEXT, STYLES, LabelMatch, choose_style, label_key, match_line,
+    SEPARATOR_TEXT,
+    STYLES,
+    LabelMatch,
+    choose_style,
+    label_key,
+    match_line,
 )
 from tei_edition.convert.lexer import SourceLine, split_lines
-from tei_edition.convert.model import Block, Document, ItemList, Section, Turn
+from tei_edition.convert.model import Block, Document, FootnoteMark, ItemList, Section, Turn
 from tei_edition.convert.parts import read_closer, read_participants_block
 from tei_edition.diagnostics import Diagnostic, Severity
 
@@ -123,7 +129,7 @@ def _content_blocks(reader: InlineReader, lines: list[SourceLine], tight: bool, 
             run_end += 1
         if run_end - index >= 2 and not (index == 0 and first_offset):
             items = tuple(Block("item", reader.read(_pieces([line])), line.number,
-                                tight if k == index else line.tight)
+                                tight if k == 0 else line.tight)
                           for k, line in enumerate(lines[index:run_end], start=index))
             out.append(ItemList(items))
             index = run_end
@@ -157,6 +163,11 @@ def parse_transcript(text: str, path: str = "<transcript>",
         return any(match_line(line_text, style) for style in styles)
 
     front, body_start = read_front(lines, looks_like_turn)
+    notes_heading = None
+    section = find_notes(lines, body_start)
+    if section is not None:
+        notes_heading = _consume_notes(reader, lines, section)
+        lines = lines[: section.start]
     participants = read_participants_block(reader, lines, front)
     known = hints.known_keys | (participants.keys if participants else frozenset())
     body = lines[body_start:]
@@ -188,9 +199,25 @@ def parse_transcript(text: str, path: str = "<transcript>",
         opener=tuple(opener), title=title, front=tuple(front_blocks),
         participants=participants.value if participants else None, sections=sections,
         closer=tuple(closer), signers=tuple(signers), trailing=tuple(trailing),
+        notes_heading=notes_heading,
         normalisations=tuple(sorted({*normalised, *builder.normalised})),
         features=frozenset(features))
     return document, reader.diagnostics + diagnostics
+
+
+def _consume_notes(reader: InlineReader, lines: list[SourceLine],
+                   section: NotesSection) -> Block | None:
+    """Read each note's text and arm the reader so that marks become these notes."""
+    list_style = f"list-{section.style}"
+    for number, note_lines in section.notes.items():
+        content = reader.read(_pieces(note_lines, section.offsets[number]))
+        reader.footnotes[number] = FootnoteMark(number, MARK_STYLE[section.style], content,
+                                                list_style, section.tight[number])
+    reader.footnote_style = section.style
+    heading = section.heading
+    if heading is None:
+        return None
+    return Block("head", reader.read(_pieces([heading])), heading.number, heading.tight)
 
 
 def _join_tight(reader: InlineReader, lines: list[SourceLine]) -> list[Block]:
@@ -217,6 +244,10 @@ def _front_blocks(reader: InlineReader, lines: list[SourceLine],
     for item in front:
         line = lines[item.index]
         if item.kind in ("title", "participants"):
+            continue
+        if item.kind == "page":
+            (opener if line.number < title_at else after).append(
+                Block("pb", reader.read(_pieces([line])), line.number, line.tight))
             continue
         if item.kind == "subtitle":
             if subtitle and line.tight:
@@ -306,6 +337,8 @@ def _walk_body(builder: _Builder, lines: list[SourceLine], start: int, stop: int
                 line.text):
             builder.new_section(Block("head", reader.read(_pieces(unit)), line.number,
                                       line.tight))
+        elif PAGE_LINE.fullmatch(line.text) and len(unit) == 1:
+            builder.add(Block("pb", reader.read(_pieces(unit)), line.number, line.tight))
         elif _SEPARATOR.fullmatch(line.text) and len(unit) == 1:
             builder.add(Block("separator", reader.read(_pieces(unit)), line.number, line.tight),
                         to_turn=False)
