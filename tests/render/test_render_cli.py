@@ -93,3 +93,11 @@ def test_a_custom_stylesheet_outside_its_folder_is_refused(runner, all_elements,
                                  str(custom)])
     assert result.exit_code == 3 and "[render.import-refused]" in result.stderr
     assert result.stdout == ""
+
+
+def test_a_document_that_is_not_tei_is_refused(runner, tmp_path) -> None:
+    other = tmp_path / "other.xml"
+    other.write_text("<html><body>not TEI</body></html>")
+    result = runner.invoke(cli, ["render", str(other), "--to", "text"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"{other}:1:1: error [render.not-tei] root element is <html>")

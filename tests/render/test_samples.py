@@ -1,6 +1,7 @@
-"""Every sample transcript of ../shared/samples, and the converter's held-out realistic
-transcripts (tests/convert/realistic), converted here, render in both views: the diplomatic
-text is the transcript after its declared normalisation, and no word is lost."""
+"""Every sample transcript of ../shared/samples, and the converter's own transcripts in other
+conventions (tests/convert/realistic and tests/convert/corpus), converted here, render in both
+views: the diplomatic text is the transcript after its declared normalisation, and no word is
+lost."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from tei_edition.convert import convert_file
 from tei_edition.render import render_tree
 
 SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"))
-REALISTIC = sorted((ROOT_DIR / "tests" / "convert" / "realistic").glob("*.txt"))
+REALISTIC = sorted((ROOT_DIR / "tests" / "convert" / "realistic").glob("*.txt")) + sorted(
+    (ROOT_DIR / "tests" / "convert" / "corpus").glob("*.txt"))
 
 
 @pytest.fixture(scope="module", params=SAMPLES + REALISTIC, ids=lambda path: path.stem)

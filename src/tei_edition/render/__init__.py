@@ -18,6 +18,7 @@ from tei_edition.render.xslt import (
     messages_of,
     run_stylesheet,
 )
+from tei_edition.xmlio import TEI_NS
 
 FORMATS = {"html": "html.xsl", "text": "text.xsl"}
 VIEWS = ("reading", "diplomatic")
@@ -46,6 +47,11 @@ def render_tree(tree: etree._ElementTree, *, to: str, view: str = "reading",
     if width is not None and width < 1:
         return None, [_usage(where, "render.bad-width",
                              f"width must be a positive number, not {width}")]
+    root = tree.getroot()
+    if stylesheet is None and root.tag != f"{{{TEI_NS}}}TEI":
+        return None, [Diagnostic(where, root.sourceline or 1, 1, Severity.ERROR, "render.not-tei",
+                                 f"root element is <{root.tag}>, not a TEI P5 <TEI> element",
+                                 "render an edition made by `tei-edition convert`")]
     try:
         xslt = load_stylesheet(stylesheet if stylesheet is not None else FORMATS[to])
         result = run_stylesheet(xslt, tree, view=view, width=width or 0,
