@@ -88,6 +88,7 @@ def check_conformance(tree: etree._ElementTree, path: str, rng_path: str | os.Pa
     except engine.SchemaUnusable as error:
         return [_unusable(rng_path, error)]
     limit = timeout if timeout is not None else deadline.default_timeout()
+    engine.prepare(tree, schema)
     outcome = deadline.run_bounded([lambda: _judge_tree(tree, path, schema, None)], 1, limit)[0]
     return _outcome_diagnostics(path, outcome, limit)
 

@@ -9,6 +9,7 @@ without a deadline.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import selectors
@@ -99,8 +100,12 @@ def _inline(task: Callable[[], Any]) -> Outcome:
 
 def _start(task: Callable[[], Any], index: int) -> _Running:
     read_fd, write_fd = os.pipe()
+    # Objects that exist now are never collected by the child: without this its garbage
+    # collector would walk (and so copy-on-write) the parent's whole heap.
+    gc.freeze()
     pid = os.fork()
     if pid == 0:  # the child: run, send the pickled outcome, leave without cleanup handlers
+        gc.disable()
         os.close(read_fd)
         status = 0
         try:
@@ -113,6 +118,7 @@ def _start(task: Callable[[], Any], index: int) -> _Running:
             status = 1
         finally:
             os._exit(status)
+    gc.unfreeze()
     os.close(write_fd)
     return _Running(index, pid, read_fd, time.monotonic(), [])
 

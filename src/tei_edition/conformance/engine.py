@@ -149,6 +149,20 @@ def _run(grammar: etree.RelaxNG, tree: etree._ElementTree) -> tuple[bool, tuple[
     return False, errors
 
 
+def prepare(tree: etree._ElementTree, schema: Schema) -> None:
+    """Compile (and remember in this process) the grammar `judge` will try first.
+
+    Called before forking a validation worker, so that the compiled grammar outlives the
+    worker and serves the next document with the same element names. Compiling a reduced
+    grammar takes milliseconds whatever the document holds; only validation can run long."""
+    if schema.ir is None:
+        return
+    try:
+        reduced_grammar(schema, element_names_in(tree), None, "prune")
+    except etree.RelaxNGParseError:
+        pass  # judge falls back to the full grammar
+
+
 def judge(tree: etree._ElementTree, schema: Schema) -> Verdict:
     """The verdict of ``schema`` on ``tree`` by the rule in the module doc."""
     if schema.ir is None:
