@@ -11,6 +11,8 @@ Two definitions, both strict:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from convert_support import body_words, diplomatic_text, normalised_transcript, words
 
@@ -39,3 +41,17 @@ def test_edition_with_metadata_keeps_every_word(seed_edition_root):
 def test_edition_with_metadata_reproduces_the_transcript(seed_edition_root):
     source = EDITION_TXT.read_text(encoding="utf-8")
     assert diplomatic_text(seed_edition_root) == normalised_transcript(source)
+
+
+CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.txt")) + sorted(
+    (Path(__file__).parent / "realistic").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
+def test_diplomatic_text_reproduces_every_corpus_transcript(path):
+    from tei_edition.convert import convert_file
+
+    result = convert_file(path)
+    assert result.tree is not None, [d.format_text() for d in result.diagnostics]
+    source = path.read_bytes().decode("utf-8-sig")
+    assert diplomatic_text(result.tree.getroot()) == normalised_transcript(source)

@@ -1,0 +1,116 @@
+"""Structures beyond the seed: footnotes, page marks, several label styles, narrative between
+turns, empty turns, unknown brackets, the metadata documentation."""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+from convert_support import NS, unresolved_pointers
+
+from tei_edition.convert import convert_text
+from tei_edition.convert.metadata import load_metadata
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _root(text: str):
+    result = convert_text(text)
+    assert result.tree is not None, [d.format_text() for d in result.diagnostics]
+    return result.tree.getroot()
+
+
+def _who(root) -> Counter:
+    return Counter(sp.get("who") for sp in root.iterfind(".//t:sp", NS))
+
+
+def test_bracket_footnotes_move_to_their_marks():
+    root = _root("A: One.[1]\n\nB: Two.[2]\n\nA: Three.\n\n[1] First note.\n[2] Second note.\n")
+    notes = root.findall(".//t:sp//t:note[@place='foot']", NS)
+    assert [(n.get("n"), n.text, n.get("rend")) for n in notes] == [
+        ("1", "First note.", "mark-square list-square"),
+        ("2", "Second note.", "mark-square list-square no-blank-before")]
+    assert "[1]" not in "".join(root.find(".//t:body", NS).itertext())
+    assert unresolved_pointers(root) == []
+
+
+def test_glued_footnote_digits_with_a_numbered_list():
+    root = _root("A: At the station.1 Yes.\n\nB: In March.2\n\n1. The first.\n2. The second.\n")
+    assert [n.get("rend").split()[0] for n in root.iterfind(".//t:note", NS)] == [
+        "mark-glued", "mark-glued"]
+
+
+def test_notes_list_without_matching_marks_stays_text():
+    root = _root("A: One.[1]\n\nB: Two.\n\n[1] First note.\n[2] Second note.\n")
+    assert root.findall(".//t:note", NS) == []
+    assert "[2] Second note." in "".join(root.find(".//t:text", NS).itertext())
+
+
+def test_notes_heading_is_a_divgen_head():
+    root = _root("A: One./1/\n\nB: Two.\n\nNotes\n/1/ Source: the archive.\n")
+    assert root.find(".//t:back/t:divGen[@type='notes']/t:head", NS).text == "Notes"
+
+
+def test_page_mark_on_its_own_line_is_a_pb_block():
+    root = _root("Q: Where?\n\n[Page 2]\n\nA: Here.\n\nQ: Sure?\n")
+    pb = root.find(".//t:sp/t:pb", NS)  # between paragraphs of Q's turn
+    assert (pb.get("n"), pb.get("rend")) == ("2", "label-Page")
+
+
+def test_period_and_colon_labels_in_one_document():
+    root = _root("Q. Who are you?\nA. A witness.\nTHE PRESIDENT: Go on.\nQ. Where were you?\n"
+                 "A. At home.\nTHE PRESIDENT: Thank you.\n")
+    assert _who(root) == {"#q": 2, "#a": 2, "#president": 2}
+
+
+def test_narrative_about_a_speaker_is_not_speech():
+    root = _root("K: We came.\n\nZE: We are sorry.\n\nK said that it was late.\n\nZE: Indeed.\n")
+    paragraphs = root.findall(".//t:div[@type='conversation']/t:p", NS)
+    assert [p.text for p in paragraphs] == ["K said that it was late."]
+
+
+def test_dash_label_without_speech_is_an_empty_turn():
+    result = convert_text("A - Yes.\n\nB -\n\nA - Then no.\n")
+    assert result.tree is None
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [
+        ("transcript.empty-turn", 3, 1)]
+
+
+def test_unknown_bracket_is_kept_and_reported():
+    result = convert_text("Q: Where?\n\nA: Here [stamp: received 3 May] now.\n")
+    assert [d.code for d in result.diagnostics] == ["transcript.unknown-bracket"]
+    assert "[stamp: received 3 May]" in "".join(result.tree.getroot().itertext())
+
+
+def test_title_resolves_to_the_one_listed_person_with_it():
+    root = _root("Present: Prime Minister Nehru, Ambassador E. Bunker\n\nNehru: Welcome.\n\n"
+                 "The Ambassador: Thank you.\n\nNehru: Sit down.\n")
+    assert _who(root) == {"#nehru": 2, "#e-bunker": 1}
+
+
+def test_uncertain_label_gives_low_certainty():
+    root = _root("JFK: Two weeks?\nRusk: Yes.\nJFK?: Two weeks.\nRusk: Indeed.\n")
+    assert [sp.get("cert") for sp in root.iterfind(".//t:sp", NS)] == [None, None, "low", None]
+
+
+def test_example_metadata_file_is_complete_and_clean():
+    from tei_edition.convert import metadata
+
+    path = ROOT / "docs" / "examples" / "edition.toml"
+    meta, problems = load_metadata(path)
+    assert meta is not None and problems == []
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert set(data) == metadata._TOP
+    assert set(data["source"]) == metadata._SOURCE
+    assert set(data["persons"][0]) == metadata._PERSON
+    for section, keys in metadata._SECTIONS.items():
+        assert set(data[section]) == keys
+
+
+def test_every_metadata_key_is_documented():
+    from tei_edition.convert import metadata
+
+    text = (ROOT / "docs" / "metadata.md").read_text(encoding="utf-8")
+    for key in metadata._TOP | metadata._SOURCE | metadata._PERSON:
+        assert f"`{key}" in text or f".{key}`" in text or f"[[{key}]]" in text, key
