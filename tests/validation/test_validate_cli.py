@@ -145,3 +145,23 @@ def test_the_command_module_does_not_import_lxml() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "False"
+
+
+def test_a_folder_without_xml_files_is_a_warning(runner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["validate", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "warning [validate.no-files]" in result.stderr
+
+
+def test_an_unexpected_failure_is_one_fatal_line_for_that_file(runner, monkeypatch) -> None:
+    import tei_edition.validation as validation
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(validation, "validate_file", explode)
+    result = runner.invoke(cli, ["validate", str(WHO)])
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        f"{WHO}:0:0: fatal [validate.internal-error] validation stopped: RuntimeError: boom "
+        "(hint: please report this with the file)"]

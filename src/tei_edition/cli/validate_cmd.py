@@ -87,6 +87,9 @@ def validate(paths: tuple[str, ...], profile: str | None, tei_all: str | None, j
                                   "TEI conformance (tei_all.rng) was not checked: none is "
                                   "configured; validated with --profile project",
                                   _CONFIGURE_HINT))
+    if not files and not missing and not any(d.severity is Severity.FATAL for d in general):
+        general.append(Diagnostic(", ".join(paths), 0, 0, Severity.WARNING, "validate.no-files",
+                                  "no *.xml file found", None))
     results = _validate_all(files, chosen, rng, jobs)
     found = general + results
     emit_diagnostics(found, output_format)
@@ -99,15 +102,27 @@ _CONFIGURE_HINT = ("run `tei-edition schema fetch`, or pass --tei-all PATH, or s
                    "TEI_EDITION_TEI_ALL")
 
 
-def _validate_all(files: list[Path], profile: str, rng: Path | None, jobs: int) -> list:
+def validate_one(path: Path, profile: str, rng: Path | None) -> list:
+    """`validate_file`, with an unexpected failure turned into one fatal diagnostic for that
+    file, so that one broken file never hides the others' results behind a traceback."""
+    from tei_edition.diagnostics import Diagnostic, Severity
     from tei_edition.validation import validate_file
 
+    try:
+        return validate_file(path, profile=profile, tei_all=rng)
+    except Exception as error:  # noqa: BLE001 (reported, never swallowed)
+        return [Diagnostic(str(path), 0, 0, Severity.FATAL, "validate.internal-error",
+                           f"validation stopped: {type(error).__name__}: {error}",
+                           "please report this with the file")]
+
+
+def _validate_all(files: list[Path], profile: str, rng: Path | None, jobs: int) -> list:
     if jobs <= 1 or len(files) <= 1:
-        return [d for f in files for d in validate_file(f, profile=profile, tei_all=rng)]
+        return [d for f in files for d in validate_one(f, profile, rng)]
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
-    work = partial(validate_file, profile=profile, tei_all=rng)
+    work = partial(validate_one, profile=profile, rng=rng)
     with ProcessPoolExecutor(max_workers=min(jobs, len(files), os.cpu_count() or 1)) as pool:
         return [d for result in pool.map(work, files) for d in result]
 
