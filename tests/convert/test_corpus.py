@@ -49,7 +49,22 @@ ASPECTS = ("diagnostics", "lxml", "jing", "words", "turns", "counts", "api", "cl
 # What the converter does not do yet: {file name: {aspect: why}}. Aspects of a transcript:
 # diagnostics, lxml, jing, words, turns, counts; of an error case: api, cli. Every entry is
 # asserted to still fail; remove an entry as soon as the converter handles it.
-KNOWN_GAPS: dict[str, dict[str, str]] = {}
+KNOWN_GAPS: dict[str, dict[str, str]] = {
+    "sloppy-separators.txt": {
+        "turns": "no label is recognised when the first one is 'Cde.Khrushchev—' (no spaces); "
+                 "even the regular 'Cde. Khrushchev — ' and 'Cde Ulbricht - ' turns stay p",
+        "counts": "five p instead of five sp",
+    },
+    "joint-and-group-speakers.txt": {
+        "turns": "'Comrade Sidorova and Comrade Lebedev (together):' is not recognised as a "
+                 "joint turn (who=\"#sidorova #lebedev\"); it stays a p",
+        "counts": "that turn is a p",
+    },
+    "hard-wrapped-lines.txt": {
+        "counts": "the wrapped line 'Korea - there the rains ...' becomes a turn of a speaker "
+                  "'Korea', who is in no participants list",
+    },
+}
 
 # Set to a reason while the realistic set stays below ATTRIBUTION_BAR; asserted to still be below.
 KNOWN_ATTRIBUTION_GAP: str | None = None
@@ -57,6 +72,7 @@ KNOWN_ATTRIBUTION_GAP: str | None = None
 # count name -> XPath (relative to the TEI root) whose node count it is; see docs/test-corpus.md
 COUNT_XPATHS: dict[str, str] = {
     "sp": "t:text/t:body//t:sp",
+    "joint_turns": "t:text/t:body//t:sp[contains(normalize-space(@who), ' ')]",
     "p_outside_sp": (
         "t:text/t:body//t:p[not(ancestor::t:sp or ancestor::t:note or ancestor::t:opener"
         " or ancestor::t:closer or ancestor::t:list or ancestor::t:stage)]"),
@@ -203,10 +219,21 @@ class Turn:
         """The speaker as the TEI states it: @who, or the label when there is no @who."""
         return self.who or "label:" + " ".join(_key_words(self.label))
 
-    def matches(self, key: str) -> bool:
-        """``key``'s words occur, in a row, among the words of @who or of the label."""
+    def identity_for(self, key: str) -> str | None:
+        """Who ``key`` names in this turn, or None when it does not match the turn.
+
+        ``key``'s words must occur in a row among the words of one @who pointer (then that
+        pointer is the identity: a joint turn ``who="#a #b"`` counts for a and for b) or among
+        the words of the speaker label (then the whole @who, or the label, is).
+        """
         needle = _key_words(key)
-        return _contains(_key_words(self.who), needle) or _contains(_key_words(self.label), needle)
+        for pointer in self.who.split():
+            if _contains(_key_words(pointer), needle):
+                return pointer
+        return self.identity if _contains(_key_words(self.label), needle) else None
+
+    def matches(self, key: str) -> bool:
+        return self.identity_for(key) is not None
 
 
 def turns_of(root: etree._Element) -> list[Turn]:
@@ -222,7 +249,7 @@ def turn_problems(expected: dict[str, int], turns: list[Turn]) -> list[str]:
     problems = []
     for key, count in expected.items():
         matched = [turn for turn in turns if turn.matches(key)]
-        identities = Counter(turn.identity for turn in matched)
+        identities = Counter(turn.identity_for(key) for turn in matched)
         if len(matched) != count:
             problems.append(f"turns[{key!r}]: expected {count}, found {len(matched)} "
                             f"(labels: {sorted(Counter(t.label for t in matched).items())})")
@@ -246,7 +273,7 @@ def attribution_score(expected: dict[str, int], turns: list[Turn]) -> tuple[int,
     """
     correct = 0
     for key, count in expected.items():
-        identities = Counter(turn.identity for turn in turns if turn.matches(key))
+        identities = Counter(turn.identity_for(key) for turn in turns if turn.matches(key))
         correct += min(count, max(identities.values(), default=0))
     return correct, max(sum(expected.values()), len(turns))
 
@@ -354,8 +381,10 @@ def test_expectation_file_uses_only_documented_keys(path: Path):
     assert set(expected.get("counts", {})) <= COUNT_NAMES
     values = [*expected.get("turns", {}).values(), *expected.get("counts", {}).values()]
     assert all(isinstance(v, int) and v >= 0 for v in values)
-    if "turns" in expected and "sp" in expected.get("counts", {}):
-        assert sum(expected["turns"].values()) == expected["counts"]["sp"], "turns != sp"
+    counts = expected.get("counts", {})
+    if "turns" in expected and "sp" in counts:
+        # a joint turn of two speakers counts once for each of them
+        assert sum(expected["turns"].values()) == counts["sp"] + counts.get("joint_turns", 0)
 
 
 @pytest.mark.parametrize("path", ERROR_CASES, ids=[p.name for p in ERROR_CASES])
@@ -541,3 +570,9 @@ def test_turn_keys_match_whole_words_of_who_or_label():
     turn = Turn("#rim-hae", "Cde. Cde. Rim Hae")
     assert turn.matches("rim hae") and turn.matches("RIM") and not turn.matches("ha")
     assert Turn("", "Q").matches("q") and not Turn("#gromyko", "GROMYKO").matches("q")
+
+
+def test_a_joint_turn_counts_for_each_person_it_names():
+    joint = Turn("#sidorova #lebedev", "Comrade Sidorova and Comrade Lebedev (together)")
+    assert joint.identity_for("lebedev") == "#lebedev"
+    assert turn_problems({"sidorova": 2}, [Turn("#sidorova", "Comrade Sidorova"), joint]) == []
