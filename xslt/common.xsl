@@ -66,12 +66,10 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- back/div[@type="notes"]: the source's own notes section, rebuilt from the foot notes. -->
-  <xsl:template match="tei:div[@type = 'notes']">
-    <xsl:call-template name="hook-notes-section">
-      <xsl:with-param name="heading"><xsl:apply-templates select="tei:head/node()"/></xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
+  <!-- back/divGen[@type="notes"] (TEI P5 §3.9): the place of the source's notes section,
+       generated from the notes at their marks; the outputs place it (text: after the
+       summary, docs/encoding.md §5; HTML: the footnotes), so nothing is written here. -->
+  <xsl:template match="tei:divGen"/>
 
   <!-- ===== blocks =========================================================================== -->
   <xsl:template match="tei:head">
@@ -84,7 +82,8 @@
 
   <!-- Line blocks of docs/encoding.md §5; seg and stage only where they stand as blocks. -->
   <xsl:template match="tei:p | tei:ab | tei:signed | tei:dateline | tei:salute | tei:trailer
-                     | tei:opener/tei:seg | tei:div/tei:stage | tei:sp/tei:stage | tei:body/tei:stage">
+                     | tei:opener/tei:seg | tei:div/tei:seg | tei:body/tei:seg
+                     | tei:div/tei:stage | tei:sp/tei:stage | tei:body/tei:stage">
     <xsl:call-template name="hook-block">
       <xsl:with-param name="kind" select="local-name()"/>
       <xsl:with-param name="subtype" select="string(@type)"/>
@@ -348,8 +347,12 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="not(string($mark))"/>
-      <xsl:when test="contains($tokens, ' label-line ') or contains($tokens, ' unspaced ')"><xsl:value-of select="$mark"/></xsl:when>
-      <xsl:when test="$mark = ':' or $mark = '.'"><xsl:value-of select="concat($mark, ' ')"/></xsl:when>
+      <xsl:when test="contains($tokens, ' unspaced ') or $mark = ':' or $mark = '.'">
+        <xsl:value-of select="$mark"/>
+        <xsl:if test="not(contains($tokens, ' unspaced ') or contains($tokens, ' label-line '))"><xsl:text> </xsl:text></xsl:if>
+      </xsl:when>
+      <!-- A label on its own line keeps the space before a dash, not the one after it. -->
+      <xsl:when test="contains($tokens, ' label-line ')"><xsl:value-of select="concat(' ', $mark)"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="concat(' ', $mark, ' ')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -14,6 +14,7 @@ html { background: var(--paper); color: var(--ink); }
 body { margin: 0 auto; max-width: 52rem; padding: 1.5rem 1.25rem 3rem;
   font: 1.0625rem/1.6 Georgia, "Times New Roman", "DejaVu Serif", serif; }
 a { color: var(--accent); }
+[id] { scroll-margin-top: 3.5rem; } /* a link target is not hidden under the sticky nav */
 h1, h2, h3 { font-family: "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; line-height: 1.25; }
 h1 { font-size: 1.6rem; margin: .2rem 0 1rem; }
 h2 { font-size: 1.15rem; margin: 1.6rem 0 .6rem; }

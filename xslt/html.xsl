@@ -181,8 +181,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The source's notes section becomes the page's footnotes (footer), not a block here. -->
-  <xsl:template name="hook-notes-section"/>
 
   <!-- ===== footer ============================================================================ -->
 
@@ -194,7 +192,7 @@
     <xsl:if test="$tei/tei:text//tei:note">
       <section class="footnotes" id="notes" aria-labelledby="notes-heading" role="doc-endnotes">
         <h2 id="notes-heading">
-          <xsl:variable name="source-heading" select="normalize-space($tei/tei:text//tei:div[@type = 'notes']/tei:head)"/>
+          <xsl:variable name="source-heading" select="normalize-space($tei/tei:text/tei:back/tei:divGen[@type = 'notes']/tei:head)"/>
           <xsl:value-of select="$source-heading"/>
           <xsl:if test="not($source-heading)">Notes</xsl:if>
         </h2>

@@ -38,7 +38,7 @@
     | tei:sp | tei:speaker | tei:stage | tei:incident | tei:kinesic | tei:vocal | tei:pause
     | tei:supplied | tei:add | tei:gap | tei:unclear | tei:choice | tei:sic | tei:corr
     | tei:reg | tei:orig | tei:expan | tei:abbr | tei:lb | tei:pb | tei:seg | tei:hi
-    | tei:foreign | tei:num | tei:rs | tei:time | tei:activity">
+    | tei:foreign | tei:num | tei:rs | tei:time | tei:activity | tei:divGen">
     <xsl:apply-templates select="*" mode="strict-check"/>
   </xsl:template>
 

@@ -37,8 +37,8 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- A note's mark in the source's notes list: the list-* token when the list marked notes
-       otherwise than the text did ("1." against a glued "1"), else the text's mark style. -->
+  <!-- A note's marker in the source's notes list: its list-* token ("[1]", "/1/", "1."); a
+       note without one takes the style of its mark in the text. -->
   <xsl:template name="notes-list-mark">
     <xsl:variable name="tokens" select="concat(' ', normalize-space(@rend), ' ')"/>
     <xsl:choose>
@@ -49,16 +49,22 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- After the text: foot notes when the source had no notes heading, then the archive's
-       summary when it followed the record in the transcript (abstract/@rend "trailing"). -->
+  <!-- After the text (docs/encoding.md §5): the archive's summary when it followed the record
+       in the transcript (abstract/@rend "trailing"), then, in the diplomatic view, the
+       source's notes section: its heading (back/divGen[@type="notes"]/head), one line a note. -->
   <xsl:template name="source-trailer">
-    <xsl:if test="$is-diplomatic and not(/tei:TEI/tei:text//tei:div[@type = 'notes'])">
-      <xsl:call-template name="foot-note-lines"/>
-    </xsl:if>
     <xsl:for-each select="/tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract[contains(concat(' ', normalize-space(@rend), ' '), ' trailing ')]/tei:p">
       <xsl:call-template name="line-gap"/>
       <xsl:apply-templates/>
       <xsl:text>&#10;</xsl:text>
     </xsl:for-each>
+    <xsl:if test="$is-diplomatic and /tei:TEI/tei:text//tei:note[@place = 'foot']">
+      <xsl:for-each select="/tei:TEI/tei:text/tei:back/tei:divGen[@type = 'notes']/tei:head">
+        <xsl:call-template name="line-gap"/>
+        <xsl:apply-templates/>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:for-each>
+      <xsl:call-template name="foot-note-lines"/>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -111,19 +111,6 @@
     <xsl:if test="$is-block"><xsl:value-of select="$NL"/></xsl:if>
   </xsl:template>
 
-  <!-- The source's notes section: its heading, then its foot notes (diplomatic view only;
-       the reading view lists every note as an endnote instead). -->
-  <xsl:template name="hook-notes-section">
-    <xsl:param name="heading"/>
-    <xsl:if test="$is-diplomatic">
-      <xsl:if test="tei:head">
-        <xsl:for-each select="tei:head"><xsl:call-template name="line-gap"/></xsl:for-each>
-        <xsl:value-of select="$heading"/>
-        <xsl:value-of select="$NL"/>
-      </xsl:if>
-      <xsl:call-template name="foot-note-lines"/>
-    </xsl:if>
-  </xsl:template>
 
   <!-- ===== optional hard wrapping (width > 0) ================================================ -->
 
