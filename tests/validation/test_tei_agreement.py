@@ -62,3 +62,31 @@ def test_someone_elses_valid_tei_is_clean_under_profile_tei(shared: Path) -> Non
 def test_someone_elses_tei_breaks_house_rules_under_profile_project(shared: Path) -> None:
     found = validate_file(shared / "corpus" / LEISEWITZ, profile="project")
     assert any(d.code.startswith("schema.") for d in found)
+
+
+@pytest.fixture(scope="session")
+def converted_samples(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The shared sample transcripts as the converter encodes them (more shapes of TEI for
+    the strict-subset check than hand-written documents alone)."""
+    from click.testing import CliRunner
+
+    from tei_edition.cli import cli
+
+    out = tmp_path_factory.mktemp("converted")
+    made = []
+    for transcript in sorted((shared / "samples").glob("*.txt")):
+        target = out / f"{transcript.stem}.xml"
+        CliRunner().invoke(cli, ["convert", str(transcript), "-o", str(target)])
+        if target.is_file():
+            made.append(target)
+    return made
+
+
+def test_converted_samples_the_project_accepts_are_valid_tei(tei_all: Path,
+                                                             converted_samples: list[Path]) -> None:
+    accepted = [p for p in converted_samples
+                if not any(d.severity >= d.severity.ERROR
+                           for d in validate_file(p, profile="project"))]
+    assert accepted, "the converter produced no document the project profile accepts"
+    verdicts = jing_verdicts(tei_all, accepted)
+    assert {str(p): errors for p, errors in verdicts.items() if errors} == {}
