@@ -60,6 +60,11 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                  "joint turn (who=\"#sidorova #lebedev\"); it stays a p",
         "counts": "that turn is a p",
     },
+    "numbered-speakers-timestamps.txt": {
+        "turns": "'Speaker 1:' labels (a number in the label) are not recognised, with or "
+                 "without the leading '[00:00:12]' time code: all lines stay one p",
+        "counts": "no sp",
+    },
     "hard-wrapped-lines.txt": {
         "counts": "the wrapped line 'Korea - there the rains ...' becomes a turn of a speaker "
                   "'Korea', who is in no participants list",
