@@ -22,6 +22,7 @@ from tei_edition.diagnostics import Diagnostic, Severity
 from tei_edition.validation.findings import LAYER_SCHEMA, Finding, clean_name, unusable
 
 XSD_NAME = "tei-edition.xsd"
+_TEI_ROOT = "{http://www.tei-c.org/ns/1.0}TEI"
 
 # Above this many elements the explanation pass (xmlschema, about 0.5 ms per element) is
 # skipped: the verdict and the paths are the same, only xmlschema's wording is missing.
@@ -64,6 +65,13 @@ def check_project_schema(tree: etree._ElementTree, path: str) -> list[Finding]:
         schema = compiled_schema()
     except (OSError, etree.XMLSchemaParseError, etree.XMLSyntaxError) as error:
         return [unusable(xsd_path(), "schema.unusable", error, LAYER_SCHEMA)]
+    root = tree.getroot()
+    if root.tag != _TEI_ROOT:
+        # Every element of the XSD is a global declaration (that is how the content models
+        # are shared), so XSD would accept any of them as the root; TEI P5 starts at TEI.
+        code, text, hint = _describe("SCHEMAV_CVC_ELT_1", "", clean_name(str(root.tag)), None)
+        return [Finding(Diagnostic(path, root.sourceline or 0, 0, Severity.ERROR, code, text,
+                                   hint), clean_name(str(root.tag)), None, LAYER_SCHEMA)]
     if schema.validate(tree):
         return []
     entries = [entry for entry in schema.error_log if not _is_duplicate_id(entry.message)]
