@@ -42,3 +42,10 @@ def test_rejections_are_positioned_errors(diagnostics_by_file):
 def test_missing_channel_is_reported_as_jing_does(diagnostics_by_file):
     messages = [d.message for d in diagnostics_by_file["eltec__ENG18931_Harraden.xml"]]
     assert "expected element <channel> here, found <authorGender>" in messages
+    assert [d.line for d in diagnostics_by_file["eltec__ENG18931_Harraden.xml"]] == [45, 46]
+
+
+def test_error_deep_inside_text_is_reported_where_jing_reports_it(diagnostics_by_file):
+    found = diagnostics_by_file["gerdracor__andre-cremeri-die-leiden-des-jungen-werthers.xml"]
+    assert [(d.line, d.message) for d in found][:1] == [
+        (692, "element <stage> is not allowed here by TEI P5")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tei_edition.conformance.messages import column_of, diagnostics_for, reword
+from tei_edition.conformance.messages import diagnostics_for, position_of, reword
 
 
 def test_unexpected_element_is_reworded_with_its_name():
@@ -20,10 +20,15 @@ def test_unknown_messages_are_kept_as_they_are():
     assert reword("Something new from libxml2") == ("Something new from libxml2", "")
 
 
-def test_column_points_at_the_start_tag_on_the_line():
+def test_position_points_at_the_start_tag_on_the_line():
     lines = [b"<a>", b'  <tei:stage n="1">x</tei:stage>']
-    assert column_of(lines, 2, "stage") == 3
-    assert column_of(lines, 2, "sp") == 1
+    assert position_of(lines, 2, "stage") == (2, 3)
+    assert position_of(lines, 2, "sp") == (2, 1)
+
+
+def test_position_moves_to_the_child_on_a_following_line():
+    lines = [b"<textDesc>", b"    <authorGender/>"]
+    assert position_of(lines, 1, "authorGender") == (2, 5)
 
 
 def test_duplicate_messages_on_one_line_are_reported_once():

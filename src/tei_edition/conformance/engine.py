@@ -16,8 +16,10 @@ A grammar this module cannot read (include, combine, ...) is used unreduced.
 
 from __future__ import annotations
 
+import copy
 import marshal
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -111,11 +113,23 @@ def _compile(rng_bytes: bytes) -> etree.RelaxNG:
 
 
 def reduced_grammar(schema: Schema, elements: frozenset[tuple[str, str]],
-                    attributes: frozenset[tuple[str, str]] | None, mode: str) -> etree.RelaxNG:
+                    attributes: frozenset[tuple[str, str]] | None, mode: str,
+                    start_element: tuple[str, str] | None = None) -> etree.RelaxNG:
     """The compiled reduction of ``schema`` to these names (disk-cached as RNG bytes);
-    ``attributes`` None keeps every attribute pattern (see reduce.reduce_grammar)."""
+    ``attributes`` None keeps every attribute pattern (see reduce.reduce_grammar);
+    ``start_element`` starts the grammar at that element's definitions instead of `start`."""
     assert schema.ir is not None
-    key = cache.reduced_key(schema.sha256, mode, [f"{ns} {n}" for ns, n in elements],
+    ir = schema.ir
+    if start_element is not None:
+        refs = tuple(("ref", name) for name, body in ir["defines"].items()
+                     if body[0] == "element" and body[1] == ("name", *start_element))
+        if not refs:
+            raise LookupError(f"no definition of element {start_element}")
+        ir = {**ir, "start": refs[0] if len(refs) == 1 else ("choice", refs)}
+        mode_key = f"{mode}@{start_element[0]} {start_element[1]}"
+    else:
+        mode_key = mode
+    key = cache.reduced_key(schema.sha256, mode_key, [f"{ns} {n}" for ns, n in elements],
                             ["*"] if attributes is None
                             else [f"{ns} {n}" for ns, n in attributes])
     rng_bytes = cache.read_record(key)
@@ -124,8 +138,8 @@ def reduced_grammar(schema: Schema, elements: frozenset[tuple[str, str]],
             return _compile(rng_bytes)
         except (etree.XMLSyntaxError, etree.RelaxNGParseError):
             pass  # damaged beyond its digest (cannot happen by accident); rebuild
-    start, defines = reduce_grammar(schema.ir, elements, attributes, mode)
-    rng_bytes = to_rng(start, defines, schema.ir)
+    start, defines = reduce_grammar(ir, elements, attributes, mode)
+    rng_bytes = to_rng(start, defines, ir)
     compiled = _compile(rng_bytes)
     cache.write_record(key, rng_bytes)
     return compiled
@@ -163,6 +177,61 @@ def prepare(tree: etree._ElementTree, schema: Schema) -> None:
         pass  # judge falls back to the full grammar
 
 
+_EXTRA_CONTENT = re.compile(r"Element (\S+) has extra content: (\S+)")
+MAX_REFINEMENT_DEPTH = 12
+
+
+def refine_errors(errors: tuple[tuple[int, str], ...], tree: etree._ElementTree,
+                  schema: Schema, attributes: frozenset[tuple[str, str]],
+                  depth: int = 0) -> tuple[tuple[int, str], ...]:
+    """Replace libxml2's vague "Element P has extra content: C" by the errors inside C.
+
+    libxml2 gives up on a whole child C when something deep inside it is wrong (jing points
+    at the deep element). C's subtree is validated on its own against the grammar started at
+    C's definition: if that fails, its errors are the precise ones (refined again); if C is
+    valid on its own, the original message stands (C itself is misplaced)."""
+    refined: list[tuple[int, str]] = []
+    for line, message in errors:
+        match = _EXTRA_CONTENT.fullmatch(message.strip())
+        child = _child_at(tree, match.group(1), match.group(2), line) if match else None
+        if child is None or depth >= MAX_REFINEMENT_DEPTH:
+            refined.append((line, message))
+            continue
+        subtree = etree.ElementTree(copy.deepcopy(child))
+        try:
+            grammar = reduced_grammar(schema, element_names_in(subtree), attributes, "stub",
+                                      _split(child.tag))
+        except (LookupError, etree.RelaxNGParseError):
+            refined.append((line, message))
+            continue
+        valid, inner = _run(grammar, subtree)
+        refined.extend([(line, message)] if valid or not inner
+                       else refine_errors(inner, subtree, schema, attributes, depth + 1))
+    return tuple(refined)
+
+
+def furthest_errors(errors: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...]:
+    """The errors at the furthest line libxml2 reached.
+
+    libxml2 logs an error for every alternative it tried before giving up (e.g. "expected
+    <div1>, found <div>" beside the real "<stage> is not allowed here"); the point where
+    the last alternative failed is the one jing reports."""
+    if not errors:
+        return errors
+    furthest = max(line for line, _ in errors)
+    return tuple(error for error in errors if error[0] == furthest)
+
+
+def _child_at(tree: etree._ElementTree, parent: str, child: str,
+              line: int) -> etree._Element | None:
+    for element in tree.iter("{*}" + child):
+        owner = element.getparent()
+        if (element.sourceline == line and owner is not None
+                and etree.QName(owner).localname == parent.split(":")[-1]):
+            return element
+    return None
+
+
 def judge(tree: etree._ElementTree, schema: Schema) -> Verdict:
     """The verdict of ``schema`` on ``tree`` by the rule in the module doc."""
     if schema.ir is None:
@@ -176,10 +245,12 @@ def judge(tree: etree._ElementTree, schema: Schema) -> Verdict:
         valid, _ = _run(reduced_grammar(schema, elements, None, "prune"), tree)
         if valid:
             return Verdict(True, (), "reduced")
-        stub = reduced_grammar(schema, elements, attribute_names_in(tree), "stub")
+        attributes = attribute_names_in(tree)
+        stub = reduced_grammar(schema, elements, attributes, "stub")
         confirmed, errors = _run(stub, tree)
         if not confirmed:
-            return Verdict(False, errors, "confirmed")
+            refined = refine_errors(errors, tree, schema, attributes)
+            return Verdict(False, furthest_errors(refined), "confirmed")
     except etree.RelaxNGParseError:
         pass  # libxml2 refused a reduced grammar: let the full grammar decide
     valid, errors = _run(full_grammar(schema.path, schema.sha256), tree)

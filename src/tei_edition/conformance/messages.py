@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from tei_edition.diagnostics import Diagnostic, Severity
 
 MAX_ERRORS_PER_FILE = 100
+_LOOKAHEAD_LINES = 4
 
 # (libxml2 pattern, plain sentence, name of the group whose element the line points at)
 _REWORDINGS: list[tuple[re.Pattern[str], str, str]] = [
@@ -62,15 +63,18 @@ def reword(message: str) -> tuple[str, str]:
     return text, ""
 
 
-def column_of(lines: list[bytes] | None, line: int, element: str) -> int:
-    """1-based column of the start tag ``<element`` (any prefix) on ``line``; 1 if unknown."""
+def position_of(lines: list[bytes] | None, line: int, element: str) -> tuple[int, int]:
+    """(line, column) of the start tag ``<element`` (any prefix) on ``line`` or the few lines
+    after it (libxml2 sometimes gives the parent's line for a child's error); else
+    (line, 1)."""
     if not lines or not element or not 1 <= line <= len(lines):
-        return 1
-    found = re.search(rb"<(?:[\w.-]+:)?" + re.escape(element.encode("utf-8")) + rb"[\s/>]",
-                      lines[line - 1])
-    if found is None:
-        return 1
-    return len(lines[line - 1][: found.start()].decode("utf-8", "replace")) + 1
+        return line, 1
+    tag = re.compile(rb"<(?:[\w.-]+:)?" + re.escape(element.encode("utf-8")) + rb"[\s/>]")
+    for number in range(line, min(line + _LOOKAHEAD_LINES, len(lines)) + 1):
+        found = tag.search(lines[number - 1])
+        if found is not None:
+            return number, len(lines[number - 1][: found.start()].decode("utf-8", "replace")) + 1
+    return line, 1
 
 
 def diagnostics_for(path: str, errors: Iterable[tuple[int, str]],
@@ -84,8 +88,10 @@ def diagnostics_for(path: str, errors: Iterable[tuple[int, str]],
         if (line, sentence) in seen:
             continue
         seen.add((line, sentence))
-        found.append(Diagnostic(path, max(line, 1), column_of(lines, line, element),
-                                Severity.ERROR, "tei.invalid", sentence))
+        at_line, at_column = position_of(lines, line, element)
+        found.append(Diagnostic(path, max(at_line, 1), at_column, Severity.ERROR, "tei.invalid",
+                                sentence))
+    found.sort()  # Diagnostic orders by path, line, column
     if len(found) > MAX_ERRORS_PER_FILE:
         rest = len(found) - MAX_ERRORS_PER_FILE
         found = found[:MAX_ERRORS_PER_FILE] + [Diagnostic(
