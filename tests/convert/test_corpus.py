@@ -65,6 +65,15 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                  "without the leading '[00:00:12]' time code: all lines stay one p",
         "counts": "no sp",
     },
+    "caps-label-no-punctuation.txt": {
+        "turns": "all-caps labels alone on their line with no separator (sep-none in "
+                 "docs/encoding.md) are not recognised: every block stays a p",
+        "counts": "no sp",
+    },
+    "quoted-lines-and-stage-lines.txt": {
+        "counts": "a line wholly in parentheses inside a turn ('(Gets up and goes to the "
+                  "window.)') stays plain text, not a stage",
+    },
     "hard-wrapped-lines.txt": {
         "counts": "the wrapped line 'Korea - there the rains ...' becomes a turn of a speaker "
                   "'Korea', who is in no participants list",
