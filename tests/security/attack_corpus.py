@@ -109,6 +109,9 @@ RECIPES: dict[str, Callable[[], bytes]] = {
     "transcript_nul": lambda: _transcript(b"Cde. Mikoyan - A\x00B and \x00 more."),
     "transcript_invalid_utf8": lambda: _transcript(b"Cde. Mikoyan - caf\xe9 and \xff\xfe\xc3\x28."),
     "transcript_huge_line": lambda: _transcript(b"Cde. Mikoyan - " + b"word " * (4 * 1024 * 1024)),
+    "transcript_clean": lambda: _transcript(b"Cde. Mikoyan - All is well, then."),
+    # Two million NUL bytes: each is an error; finding them must stay linear in the size.
+    "transcript_many_nuls": lambda: _transcript(b"Cde. Mikoyan - " + b"\x00" * 2_000_000),
     "transcript_control_chars": lambda: _transcript(
         "Cde. Mikoyan - bell\x07 escape\x1b[31m delete\x7f nel\x85 bidi\u202eevil\u202c "
         "nonchar\ufffe form\x0cfeed.".encode()),
@@ -119,6 +122,7 @@ RECIPES: dict[str, Callable[[], bytes]] = {
 class Expectation:
     exit_codes: tuple[int, ...]
     code: str | None  # the diagnostic code that must be reported, if one is
+    one_line: bool = True  # exactly one line with that code (False: one per fault, several)
 
 
 @dataclass(frozen=True)
@@ -169,7 +173,8 @@ def load_corpus() -> Corpus:
             default_exit = defaults["exit_by_command"].get(command, defaults["exit"])
             expect[command] = Expectation(
                 tuple(override.get("exit", entry.get("exit", default_exit))),
-                override.get("code", entry.get("code", entry.get("parse"))))
+                override.get("code", entry.get("code", entry.get("parse"))),
+                entry.get("one_line", True))
         suffix = entry.get("suffix") or Path(entry.get("file", "")).suffix or ".xml"
         attacks[name] = Attack(name, entry["kind"], entry["threat"], suffix, entry.get("file"),
                                entry.get("recipe"), entry.get("parse"), expect,

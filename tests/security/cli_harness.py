@@ -39,7 +39,9 @@ class CommandSpec:
     set TEI_EDITION_SECURITY_FULL=1 to run them once per attack instead.
     """
 
-    layout: str  # "file", "edition" (<slug>/<slug>.xml), "bag" (a sealed BagIt bag)
+    # "file"; "transcript+tei" (a transcript and, if accepted, its current TEI beside it);
+    # "edition" (<slug>/<slug>.xml); "bag" (a sealed BagIt bag holding the attack as its TEI)
+    layout: str
     argv: Callable[[list[Path], Path], list[str]]  # (placed inputs, output folder) -> args
     batched: bool = False
 
@@ -52,7 +54,11 @@ COMMANDS: dict[str, CommandSpec] = {
     "render-stylesheet": CommandSpec("file", lambda src, out: [
         "render", str(BENIGN), "--to", "html", "--stylesheet", str(src[0]),
         "-o", str(out / "edition.html")]),
-    "convert": CommandSpec("file", lambda src, out: ["convert", "--check", str(src[0])]),
+    "convert": CommandSpec("file", lambda src, out: [
+        "convert", str(src[0]), "-o", str(out / "edition.xml")]),
+    # --check compares with the TEI beside the transcript (made fresh for an accepted input).
+    "convert-check": CommandSpec("transcript+tei", lambda src, out: [
+        "convert", "--check", str(src[0]), "-o", str(src[0].with_suffix(".xml"))]),
     "package": CommandSpec("edition", lambda src, out: [
         "package", *(str(p.parent) for p in src), "-o", str(out)], batched=True),
     "verify": CommandSpec("bag", lambda src, out: ["verify", *map(str, src)], batched=True),
@@ -123,6 +129,16 @@ def place(spec: CommandSpec, attack: Attack, inputs: Path, placeholders: dict[st
     slug = attack.name.replace("_", "-")
     if spec.layout == "file":
         return materialise(attack, inputs / slug, placeholders)
+    if spec.layout == "transcript+tei":
+        transcript = materialise(attack, inputs / slug, placeholders)
+        if attack.accept:
+            from tei_edition.convert import convert_file
+            from tei_edition.xmlio import serialize
+
+            converted = convert_file(transcript)
+            assert converted.tree is not None, converted.diagnostics
+            transcript.with_suffix(".xml").write_bytes(serialize(converted.tree))
+        return transcript
     if spec.layout == "edition":
         source = materialise(attack, inputs / slug, placeholders)
         return source.rename(source.with_name(f"{slug}.xml"))
@@ -157,7 +173,8 @@ def reseal_bag(bag: Path) -> None:
 
 
 def run_command(command: str, attacks: list[Attack], folder: Path, server_url: str,
-                env: dict[str, str], template_bag: Path | None = None) -> dict[str, Run]:
+                env: dict[str, str], template_bag: Path | None = None,
+                timeout: float | None = None) -> dict[str, Run]:
     """Run ``command`` once on ``attacks`` (one, or the whole batch) inside ``folder``:
     secrets planted in ``folder``, inputs in ``folder``/in, outputs in ``folder``/out."""
     spec = COMMANDS[command]
@@ -170,7 +187,7 @@ def run_command(command: str, attacks: list[Attack], folder: Path, server_url: s
         placed[attack.name] = place(spec, attack, folder / "in", placeholders, template_bag)
     argv = (sys.executable, "-m", "tei_edition", *spec.argv(list(placed.values()), out))
     before = {name: _hashes(p if p.is_dir() else p.parent) for name, p in placed.items()}
-    timeout = TIMEOUT_SECONDS * (1 + len(attacks) // 4)
+    timeout = timeout or TIMEOUT_SECONDS * (1 + len(attacks) // 4)
     started = time.monotonic()
     try:
         child = subprocess.run(argv, cwd=folder, env=env, capture_output=True, timeout=timeout,
