@@ -64,7 +64,7 @@ class Builds:
 
 
 def _tool() -> str:
-    return tool_fingerprint(tei_all=None, profile="-", settings=[])
+    return tool_fingerprint(tei_all=None, profile="-", code=("tei_edition",), settings=[])
 
 
 # The build rightly rebuilds everything when tei-edition's own code changes (docs/build.md), so

@@ -30,7 +30,7 @@ def test_undecodable_transcript_fails_its_edition_only(tmp_path):
     assert [
         (d.code, Path(d.path).name) for d in report.diagnostics if d.severity >= Severity.ERROR
     ] == [("transcript.undecodable", "broken.txt")]
-    assert not (tmp_path / "site" / "broken").exists()
+    assert not (tmp_path / "site" / "broken" / "index.html").exists()
     index = (tmp_path / "site" / "index.html").read_text()
     assert "broken (not built)" in index and 'href="diagnostics.html#diag-broken"' in index
     assert dead_links(tmp_path / "site")[0] == []
@@ -83,7 +83,7 @@ def test_interrupted_build_keeps_finished_editions_and_no_partial_page(tmp_path)
         "build.interrupted"
     ]
     assert exit_code_for(report.diagnostics) == 3
-    assert _temporaries(out) == [] and not (out / "ed-002b").exists()
+    assert _temporaries(out) == [] and not (out / "ed-002b" / "index.html").exists()
     assert not (out / "index.html").exists()  # collection pages wait for a complete build
     state = BuildState.load(out)[0]
     assert sorted(state.editions) == slugs[:3]  # the editions before the interrupting one
@@ -112,3 +112,17 @@ def test_ctrl_c_during_a_parallel_build_keeps_the_state_true_to_the_outputs(tmp_
     assert not resumed.interrupted
     assert resumed.stats.unchanged == len(state.editions) < 13
     assert resumed.stats.unchanged + resumed.stats.rendered == 13
+
+
+def test_fixing_an_edition_clears_its_saved_diagnostics(tmp_path):
+    editions = tmp_path / "editions"
+    folder = write_edition(editions, "bracket", "Title\nSmith: an [unclosed bracket\n")
+    out = tmp_path / "site"
+    build(editions, out)
+    assert (out / "bracket" / "diagnostics.json").is_file()
+    (folder / "bracket.txt").write_text("Title\nSmith: a [closed] bracket\n")
+    report = build(editions, out)
+    assert report.stats.failed == 0
+    assert [d.code for d in report.diagnostics] == ["build.tei-written"]
+    assert not (out / "bracket" / "diagnostics.json").exists()
+    assert build(editions, out).diagnostics == []

@@ -136,6 +136,7 @@ def build_collection(
     tool = tool_fingerprint(
         tei_all=options.tei_all,
         profile=options.profile,
+        code=stages.code,
         settings=[f"write_tei={options.write_tei}", f"stages={stages.identity()}"],
     )
     work: Work = []
@@ -174,7 +175,11 @@ def build_collection(
         stats.removed += 1
     per_edition = {
         source.slug: collector.diagnostics.get(source.slug)
-        or (state.editions[source.slug].diagnostics if source.slug in state.editions else [])
+        or (
+            state.editions[source.slug].load_diagnostics(options.out_dir)
+            if source.slug in state.editions
+            else []
+        )
         for source in sources
     }
     if interrupted:

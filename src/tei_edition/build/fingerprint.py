@@ -9,6 +9,7 @@ itself; `collection` compares fingerprints with the saved state.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,17 +52,36 @@ def _optional_data_digest(name: str) -> str:
     return _tree_digest(folder, (".xsl", ".xslt", ".rng", ".rnc", ".sch", ".xsd", ".xml", ".css"))
 
 
-def tool_fingerprint(*, tei_all: Path | None, profile: str, settings: Iterable[str]) -> str:
+def code_digest(modules: Iterable[str]) -> str:
+    """One hash over the source files of the named packages or modules (importable names)."""
+    digest = hashlib.sha256()
+    for name in sorted(modules):
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            digest.update(f"{name}=-\n".encode())
+            continue
+        origin = Path(spec.origin).resolve()
+        if spec.submodule_search_locations:  # a package: all of its folder
+            found = _tree_digest(origin.parent, (".py", ".xsl", ".rng", ".sch", ".css"))
+        else:
+            found = file_digest(origin)
+        digest.update(f"{name}={found}\n".encode())
+    return digest.hexdigest()
+
+
+def tool_fingerprint(
+    *, tei_all: Path | None, profile: str, code: Iterable[str], settings: Iterable[str]
+) -> str:
     """A hash that changes whenever a new version of the tool could produce other outputs.
 
-    The package's own Python sources are hashed as well as its version, so an edited converter
-    in a development checkout invalidates the state just as a release would.
+    The Python sources of the stages in use (``code``: package names, the whole `tei_edition`
+    for the real stages) are hashed as well as the version, so an edited converter in a
+    development checkout invalidates the state just as a release would.
     """
     digest = hashlib.sha256()
-    package_dir = Path(tei_edition.__file__).resolve().parent
     for part in (
         f"version={tei_edition.__version__}",
-        f"code={_tree_digest(package_dir, ('.py', '.xsl', '.rng', '.sch', '.css'))}",
+        f"code={code_digest(code)}",
         f"xslt={_optional_data_digest('xslt')}",
         f"schema={_optional_data_digest('schema')}",
         f"tei_all={file_digest(tei_all) if tei_all else '-'}",

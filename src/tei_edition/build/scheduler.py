@@ -20,7 +20,7 @@ from tei_edition.build.discovery import EditionSource
 from tei_edition.build.fingerprint import InputDigests, edition_fingerprint, file_digest
 from tei_edition.build.progress import Progress
 from tei_edition.build.stages import Stages
-from tei_edition.build.state import BuildState, EditionEntry
+from tei_edition.build.state import BuildState, EditionEntry, write_diagnostics
 from tei_edition.build.worker import (
     EditionJob,
     EditionOutcome,
@@ -63,19 +63,23 @@ class Collector:
         self.stats.rendered += outcome.rendered
         self.stats.tei_written += outcome.tei_written
         self.diagnostics[source.slug] = outcome.diagnostics
-        outputs = [p.relative_to(self.options.out_dir).as_posix() for p in outcome.outputs]
-        previous = self.state.editions.pop(source.slug, None)
-        if previous is not None:
-            remove_outputs(self.options.out_dir, set(previous.outputs) - set(outputs))
+        out_dir = self.options.out_dir
+        outputs = [p.relative_to(out_dir).as_posix() for p in outcome.outputs]
+        entry = None
         if not any(d.severity is Severity.FATAL for d in outcome.diagnostics):
             # a fatal problem may go away by itself (a crash, a missing schema): not remembered
             fingerprint = edition_fingerprint(
                 replace(inputs, tei=file_digest(source.tei)), self.tool
             )
             lasting = [d for d in outcome.diagnostics if d.code not in THIS_RUN_ONLY]
-            self.state.editions[source.slug] = EditionEntry(
-                fingerprint, outputs, outcome.record, lasting
-            )
+            saved = write_diagnostics(out_dir, source.slug, lasting)
+            outputs += [saved] if saved else []
+            entry = EditionEntry(fingerprint, outputs, saved)
+        previous = self.state.editions.pop(source.slug, None)
+        if previous is not None:
+            remove_outputs(out_dir, set(previous.outputs) - set(outputs))
+        if entry is not None:
+            self.state.editions[source.slug] = entry
         self.progress.advance(source.slug)
         if time.perf_counter() - self._saved_at > _STATE_SAVE_INTERVAL:
             self.save()

@@ -2,17 +2,21 @@
 
 This module owns which collection pages exist and rewriting one only when its bytes change,
 so a build with nothing to do touches no file. It must not build editions; it reads their
-catalogue records from the build state.
+catalogue records (`<slug>/record.json`, written by `worker`) of the editions the state
+says are built.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from tei_edition.build.pages import diagnostics_page, index_page, persons_page
 from tei_edition.build.persons import merge_persons
 from tei_edition.build.state import BuildState
+from tei_edition.build.worker import RECORD
 from tei_edition.diagnostics import Diagnostic
 from tei_edition.xmlio import write_atomic
 
@@ -26,6 +30,18 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+def _read_record(out_dir: Path, slug: str, state: BuildState) -> dict[str, Any] | None:
+    """The catalogue record of a built edition (None for one that was not built)."""
+    entry = state.editions.get(slug)
+    relative = f"{slug}/{RECORD}"
+    if entry is None or relative not in entry.outputs:
+        return None
+    try:
+        return json.loads((out_dir / relative).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # removed or damaged since: the edition is rebuilt by the next build
+
+
 def write_collection_pages(
     out_dir: Path,
     slugs: Sequence[str],
@@ -36,9 +52,9 @@ def write_collection_pages(
     records = []
     unbuilt = []
     for slug in slugs:
-        entry = state.editions.get(slug)
-        if entry is not None and entry.record is not None:
-            records.append(entry.record)
+        record = _read_record(out_dir, slug, state)
+        if record is not None:
+            records.append(record)
         else:
             unbuilt.append(slug)
     pages = {

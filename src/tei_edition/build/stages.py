@@ -35,6 +35,8 @@ class Stages:
     tei_policy: PolicyFn
     validate: ValidateFn
     render: RenderFn
+    # the packages whose source code decides the outputs (hashed into the tool fingerprint)
+    code: tuple[str, ...] = ("tei_edition",)
 
     def identity(self) -> str:
         """Names of the stage functions, part of the tool fingerprint (fakes never share a

@@ -17,39 +17,68 @@ from tei_edition.diagnostics import Diagnostic, Severity
 from tei_edition.xmlio import write_atomic
 
 STATE_FILE = ".build-state.json"
-STATE_FORMAT = 1
+STATE_FORMAT = 2
+DIAGNOSTICS_FILE = "diagnostics.json"
 
 
 @dataclass
 class EditionEntry:
     """What the last build of one edition used and produced.
 
-    ``outputs`` are paths relative to the output folder; ``record`` is the edition's catalogue
-    record (title, date, persons...), kept so that the collection pages can be rebuilt without
-    reading an unchanged edition again; ``diagnostics`` are reported again on every run.
+    ``outputs`` are paths relative to the output folder, among them the edition's catalogue
+    record (`<slug>/record.json`, from which the collection pages are made without reading an
+    unchanged edition again) and, when it has any, its diagnostics (`<slug>/diagnostics.json`,
+    reported again on every run). Both live beside the pages rather than in the state, so the
+    state stays small however many turns and problems the editions have.
     """
 
     fingerprint: str
     outputs: list[str]
-    record: dict[str, Any] | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics_file: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "fingerprint": self.fingerprint,
             "outputs": self.outputs,
-            "record": self.record,
-            "diagnostics": [d.to_json() for d in self.diagnostics],
+            "diagnostics": self.diagnostics_file,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> EditionEntry:
+        found = data.get("diagnostics")
         return cls(
             fingerprint=str(data["fingerprint"]),
             outputs=[str(p) for p in data["outputs"]],
-            record=data.get("record"),
-            diagnostics=[_diagnostic_from_json(d) for d in data.get("diagnostics", [])],
+            diagnostics_file=str(found) if found else None,
         )
+
+    def load_diagnostics(self, out_dir: Path) -> list[Diagnostic]:
+        if self.diagnostics_file is None:
+            return []
+        path = out_dir / self.diagnostics_file
+        try:
+            return [_diagnostic_from_json(d) for d in json.loads(path.read_text(encoding="utf-8"))]
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            return [
+                Diagnostic(
+                    str(path),
+                    0,
+                    0,
+                    Severity.WARNING,
+                    "build.state-unreadable",
+                    f"saved diagnostics are unreadable ({error}); build with --force to redo them",
+                )
+            ]
+
+
+def write_diagnostics(out_dir: Path, slug: str, diagnostics: list[Diagnostic]) -> str | None:
+    """Save an edition's diagnostics beside its pages; the relative path, None when none."""
+    if not diagnostics:
+        return None
+    relative = f"{slug}/{DIAGNOSTICS_FILE}"
+    data = json.dumps([d.to_json() for d in diagnostics], ensure_ascii=False, indent=1) + "\n"
+    write_atomic(out_dir / relative, data.encode("utf-8"), force=True)
+    return relative
 
 
 def _diagnostic_from_json(data: dict[str, Any]) -> Diagnostic:
@@ -102,5 +131,7 @@ class BuildState:
             "tool": self.tool,
             "editions": {slug: self.editions[slug].to_json() for slug in sorted(self.editions)},
         }
-        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        write_atomic(out_dir / STATE_FILE, text.encode("utf-8"), force=True)
+        encoded = (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+        path = out_dir / STATE_FILE
+        if not path.is_file() or path.read_bytes() != encoded:  # a no-op build writes nothing
+            write_atomic(path, encoded, force=True)

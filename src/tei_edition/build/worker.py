@@ -18,6 +18,7 @@ from tei_edition.build.stages import Stages
 from tei_edition.diagnostics import Diagnostic, Severity, has_errors
 
 # name of each output inside OUT_DIR/<slug>/, with the rendering that produces it
+RECORD = "record.json"  # the edition's catalogue record, read by the collection pages
 RENDERINGS = (
     ("index.html", "html", "reading"),
     ("reading.txt", "text", "reading"),
@@ -46,7 +47,6 @@ class EditionOutcome:
     rendered: bool = False
     tei_written: bool = False
     outputs: list[Path] = field(default_factory=list)
-    record: dict[str, Any] | None = None
 
     @property
     def failed(self) -> bool:
@@ -147,16 +147,21 @@ def build_edition(job: EditionJob, stages: Stages) -> EditionOutcome:
             return outcome
         pages[name] = page
     outcome.rendered = True
-    outcome.record = catalogue(parsed.tree, job.slug, pages["index.html"])
+    pages[RECORD] = catalogue(parsed.tree, job.slug, pages["index.html"])
     pages[job.tei.name] = data
     _write_outputs(job, outcome, pages, data)
     return outcome
 
 
-def catalogue(tree: Any, slug: str, page: bytes) -> dict[str, Any]:
+def catalogue(tree: Any, slug: str, page: bytes) -> bytes:
+    """The edition's catalogue record as JSON bytes, an output like the pages (one small file
+    per edition keeps the build state small however many turns the editions hold)."""
+    import json
+
     from tei_edition.build.records import catalogue_record
 
-    return catalogue_record(tree, slug, page)
+    record = catalogue_record(tree, slug, page)
+    return (json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
 
 def _write_outputs(
