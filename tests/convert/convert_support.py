@@ -88,6 +88,10 @@ def diplomatic_text(root: etree._Element) -> str:
             separator = next(SEPARATORS[t] for t in rend if t.startswith("sep-"))
             if "unspaced" in rend:
                 separator = separator.strip()
+            elif "tight-left" in rend:
+                separator = separator.lstrip()
+            elif "tight-right" in rend:
+                separator = separator.rstrip()
             children = [c for c in element if local(c) != "speaker"]
             if "label-line" in rend:
                 emit(speaker + separator.rstrip(), element)

@@ -181,5 +181,5 @@ def test_title_line_is_a_head_with_an_iso_date(seed_edition_root):
 def test_editorial_declaration_lists_only_bracket_kinds_met(seed_edition_root):
     interpretation = seed_edition_root.find(".//t:editorialDecl/t:interpretation", NS)
     text = " ".join("".join(p.itertext()) for p in interpretation)
-    assert "supplied" in text and "[inserted: ...]" in text and "(clarifies)" in text
+    assert "supplied" in text and "[inserted: ...]" in text and "stage type delivery" in text
     assert "gap" not in text and "footnote" not in text.lower()

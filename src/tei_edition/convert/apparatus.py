@@ -41,6 +41,7 @@ _STAGE_WORDS = (
     "stir in the hall", "voices", "inaudible interjection", "tape ends", "end of tape",
     "break", "recess", "music",
 )
+STAGE_WORDS = _STAGE_WORDS
 _STAGE = re.compile(r"(?:" + "|".join(re.escape(w) for w in _STAGE_WORDS) + r")[.!]?", re.I)
 _PAGE = re.compile(r"(?P<label>Page|page|PAGE|p\.|P\.|Seite|S\.|L\.|l\.|Folio|folio|f\.)"
                    r" (?P<n>\d+[a-z]?|[ivxlcdm]+)")
@@ -80,6 +81,8 @@ def read_bracket(content: str) -> BracketReading:
         return BracketReading(Text("[" + content + "]"), "unknown", known=False)
     if stripped == "?":
         return BracketReading(Supplied("?", "query"), "query")
+    if stripped in ("...", "…", ". . ."):  # the editor left words out
+        return BracketReading(Omission(stripped, "omitted"), "omission-omitted")
     for pattern, reason in _OMISSIONS:
         if pattern.fullmatch(stripped):
             return BracketReading(Omission(stripped, reason), f"omission-{reason}")

@@ -33,6 +33,7 @@ from tei_edition.convert.model import (
     Stage,
     Supplied,
     Text,
+    TimeCode,
     Turn,
 )
 from tei_edition.convert.names import IdRegistry, slugify
@@ -80,7 +81,7 @@ class _Body:
             case NoteLabel():
                 sub(parent, "label", node.text)
             case Stage():
-                sub(parent, "stage", node.text, {"type": "delivery"})
+                sub(parent, "stage", node.text, {"type": node.kind})
             case MarkedSic():
                 sub(parent, "sic", node.text, {"rend": "marked"})
             case PageBreak():
@@ -95,6 +96,8 @@ class _Body:
                     "n": node.number, "rend": rend(node.style, node.list_style,
                                                    TIGHT if node.tight else None)})
                 self.inlines(note, node.content)
+            case TimeCode():
+                sub(parent, "time", node.text)
             case PersonName():
                 self.inlines(sub(parent, "persName", attrs={"ref": f"#{node.ref}"}), node.parts)
             case Correction():
@@ -135,9 +138,9 @@ class _Body:
 
     def turn(self, parent: etree._Element, turn: Turn) -> None:
         sp = sub(parent, "sp", attrs={
-            "who": f"#{self.cast.who[turn.who]}",
+            "who": " ".join(f"#{i}" for i in self.cast.who[turn.who].split()),
             "cert": "low" if turn.uncertain else "",
-            "rend": rend(turn.separator, "unspaced" if turn.unspaced else None,
+            "rend": rend(turn.separator, turn.spacing or None,
                          "label-line" if turn.label_line else None,
                          TIGHT if turn.tight else None)})
         speaker = sub(sp, "speaker")
@@ -210,7 +213,7 @@ def build_tei(document: Document, cast: Cast, metadata: Metadata | None, ids: Id
 # Elements whose content is text with markup: the serializer must not indent inside them.
 _MIXED = frozenset(f"{{{TEI_NS}}}{name}" for name in (
     "p", "item", "head", "dateline", "seg", "signed", "speaker", "note", "add", "persName",
-    "sic", "corr", "supplied", "label", "stage", "date", "placeName", "ab", "title"))
+    "sic", "corr", "supplied", "label", "stage", "date", "placeName", "ab", "title", "time"))
 
 
 def _keep_mixed_content_unindented(root: etree._Element) -> None:

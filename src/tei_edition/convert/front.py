@@ -83,7 +83,7 @@ def _title_like(block: list[SourceLine], strict: bool = False) -> bool:
     text = " ".join(line.text for line in block)
     if strict:
         return len(text.split()) <= 25 and not text.endswith(":") and (
-            bool(find_date(text)) or block[0].text.isupper())
+            bool(find_date(text)) or (len(block) == 1 and text.isupper()))
     words = text.split()
     if len(block) > 3 or not words or len(words) > 40 or text.endswith((":", "?", ";", ",")):
         return False

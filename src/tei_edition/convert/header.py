@@ -47,14 +47,16 @@ INTERPRETATION_TEXT = {
                                "with its wording in desc.",
     "omission-withheld": "[Deleted.] and similar marks of withheld text are encoded as gap "
                          "(reason withheld) with their wording in desc.",
+    "omission-omitted": "[...] marks words the source's editor left out; encoded as gap "
+                        "(reason omitted) with its wording in desc.",
     "note-translation": "Translator's and interpreter's notes in brackets are encoded as note "
                         "type translation, their label kept in label.",
     "note-editorial": "Editorial notes in brackets are encoded as note type editorial, their "
                       "label kept in label.",
     "stage": "Bracketed descriptions of delivery ([laughs], [Pause.]) are encoded as stage "
              "type delivery, brackets included.",
-    "delivery": "Parenthesised remarks on delivery at the start of a turn ((clarifies)) are "
-                "encoded as stage type delivery, parentheses included.",
+    "delivery": "Remarks on delivery in parentheses are encoded as stage type delivery, "
+                "parentheses included.",
     "page": "Page marks ([Page 12]) are encoded as pb.",
     "footnote": "Footnote marks are encoded as note place foot at the mark, holding the text "
                 "of the note from the transcript's notes section.",
@@ -208,7 +210,8 @@ def _profile_desc(header: etree._Element, document: Document, cast: Cast, meta: 
     if cast.participants or cast.speakers:
         partic = sub(profile, "particDesc")
         for group, label in cast.groups:
-            listing = sub(partic, "listPerson", attrs={"type": "delegation"})
+            kind = "delegation" if label or len(cast.groups) > 1 else "participants"
+            listing = sub(partic, "listPerson", attrs={"type": kind})
             if label:
                 sub(listing, "head", label)
             for person in cast.participants:

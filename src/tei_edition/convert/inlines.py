@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tei_edition.convert.apparatus import read_bracket
+from tei_edition.convert.apparatus import STAGE_WORDS, read_bracket
 from tei_edition.convert.dates import find_date
 from tei_edition.convert.footnotes import MARKS
 from tei_edition.convert.lexer import BracketSegment, BreakSegment, TextSegment, scan_brackets
@@ -56,10 +56,13 @@ class InlineReader:
             else:
                 nodes.extend(self._bracket(segment, nodes))
         nodes = self._footnote_marks(nodes)
+        nodes = _parenthesised_stage(nodes)
+        if len(pieces) > 1:
+            nodes = _stage_lines(nodes)
         if delivery:
             nodes = _delivery_at_start(nodes)
-            if any(isinstance(n, Stage) and n.text.startswith("(") for n in nodes):
-                self.kinds.add("delivery")
+        if any(isinstance(n, Stage) and n.text.startswith("(") for n in nodes):
+            self.kinds.add("delivery")
         if place_prefix:
             nodes = _place(nodes)
         if dates:
@@ -139,6 +142,42 @@ def _delivery_at_start(nodes: list[Inline]) -> list[Inline]:
         return nodes
     rest = first.text[found.end():]
     return [Stage(found.group()), *([Text(rest, first.line)] if rest else []), *nodes[1:]]
+
+
+_PAREN_STAGE = re.compile(r"\((?:" + "|".join(re.escape(w) for w in STAGE_WORDS)
+                          + r")(?: in the (?:hall|room|audience|gallery))?[.!]?\)", re.I)
+
+
+def _parenthesised_stage(nodes: list[Inline]) -> list[Inline]:
+    """"(Laughter)", "(Applause.)" anywhere in speech: a stage remark, parentheses kept."""
+    out: list[Inline] = []
+    for node in nodes:
+        if not isinstance(node, Text) or "(" not in node.text:
+            out.append(node)
+            continue
+        position = 0
+        for found in _PAREN_STAGE.finditer(node.text):
+            out += [Text(node.text[position: found.start()], node.line), Stage(found.group())]
+            position = found.end()
+        out.append(Text(node.text[position:], node.line))
+    return out
+
+
+def _stage_lines(nodes: list[Inline]) -> list[Inline]:
+    """A line of a paragraph wholly in parentheses ("(Gets up and goes to the window.)") is
+    a stage direction inside the turn (TEI P5 §7.2.4)."""
+    out: list[Inline] = []
+    for index, node in enumerate(nodes):
+        alone = (index == 0 or isinstance(nodes[index - 1], LineBreak)) and (
+            index + 1 == len(nodes) or isinstance(nodes[index + 1], LineBreak))
+        if alone and isinstance(node, Text) and _WHOLE_PARENS.fullmatch(node.text):
+            out.append(Stage(node.text, "action"))
+        else:
+            out.append(node)
+    return out
+
+
+_WHOLE_PARENS = re.compile(r"\([^()]{1,200}\)")
 
 
 def _dates(nodes: list[Inline]) -> list[Inline]:

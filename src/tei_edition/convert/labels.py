@@ -38,7 +38,16 @@ NARRATIVE_VERBS = frozenset(
     "reports welcomed welcomes expressed expresses announced announces thanked thanks added "
     "adds explained explains agreed agrees suggested suggests proposed proposes".split())
 
+# "Voice from the hall", "Voices": unidentified speakers of a stenogram.
+_VOICE = re.compile(r"(?:A )?Voices?(?: (?:from|in) the (?:hall|floor|audience|room|gallery))?",
+                    re.I)
+# "Speaker 1", "Participant B", "Man 2": anonymous speakers told apart by a number or letter.
+_NUMBERED = re.compile(r"(?:Speaker|Participant|Interviewer|Respondent|Man|Woman|Male|Female|"
+                       r"Voice|Unidentified speaker|Unidentified man|Unidentified woman) "
+                       r"(?:\d{1,3}|[A-Z])", re.I)
 _CAPS_PARTICLES = frozenset("OF AND ON FOR IN TO AT BY WITH THE".split())
+CLASSIFICATION_WORDS = re.compile(r"(?:top |strictly )?(?:secret|confidential|restricted|"
+                                  r"unclassified)|eyes only|nodis|exdis")
 _PRONOUNS = frozenset("i we you he she they it this that her his our my your their its".split())
 DASH_SEPARATORS = {"--": "sep-double-hyphen", "-": "sep-hyphen", "–": "sep-en-dash",
                    "—": "sep-em-dash"}
@@ -46,8 +55,6 @@ SEPARATOR_TEXT = {"sep-double-hyphen": " -- ", "sep-hyphen": " - ", "sep-en-dash
                   "sep-em-dash": " — ", "sep-colon": ": ", "sep-period": ". ", "sep-none": ""}
 
 _LABEL_CHARS = r"[^\W\d_][\w.'’\- ]{0,58}?(?: ?\?)?(?: \([^()]{1,60}\)){0,2}"
-_DASH = re.compile(rf"(?P<label>{_LABEL_CHARS})(?:(?P<sp> +)(?P<sep>--|-|–|—)(?:(?: |\u00a0)+|$)|"
-                   rf"(?P<usep>—|–)(?=\S))(?P<rest>.*)")
 _COLON = re.compile(rf"(?P<label>{_LABEL_CHARS}) ?:(?:[ \u00a0]+(?P<rest>.*)|$)")
 _PERIOD = re.compile(r"(?P<label>(?:(?:The|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Senator|Representative|"
                      r"General|Admiral|Secretary|Chairman|Judge|Ambassador|Governor) )?"
@@ -63,17 +70,19 @@ class LabelMatch:
     style: str
     label: str
     separator: str  # token, see SEPARATOR_TEXT
-    unspaced: bool
+    spacing: str  # "", "unspaced", "tight-left", "tight-right": spaces missing around a dash
     alone: bool  # the label stands alone on its line
     rest: str
     rest_offset: int  # index in the line where the speech starts
     key: str  # normalised core of the label, for counting and resolution
     uncertain: bool
+    prefix: str = ""  # a time code written before the label
 
 
 def label_core(label: str) -> tuple[str, bool]:
     """The label without role in parentheses, question mark and honorifics; and uncertainty."""
     core = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).strip()
+    core = re.sub(r"(?<=\.)(?=[A-Z][a-z])", " ", core)  # "Cde.Khrushchev"
     uncertain = core.endswith("?")
     core = core.rstrip("? ").strip()
     words = core.split()
@@ -91,9 +100,14 @@ def label_key(label: str) -> str:
 def has_label_shape(label: str) -> bool:
     """Short, name-like: capitalised words, initials, honorifics, particles; no digits."""
     bare = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).rstrip("? ").strip()
+    if _VOICE.fullmatch(bare) or _NUMBERED.fullmatch(bare):
+        return True
+    joint = re.split(r" (?:and|&) ", bare)
+    if len(joint) == 2:  # "Comrade Sidorova and Comrade Lebedev (together)": a joint turn
+        return all(has_label_shape(part) for part in joint)
     words = bare.split()
-    if not 1 <= len(words) <= 6 or len(bare) > 60:
-        return False
+    if not 1 <= len(words) <= 6 or len(bare) > 60 or set(words[1:]) & _CAPS_PARTICLES:
+        return False  # "CROSS-EXAMINATION BY THE CHAIRMAN": a heading
     if words[0].lower().rstrip(".:") in _NOT_LABELS and label_key(label) not in ("q", "a"):
         if not (words[0] in ("The", "THE") and len(words) > 1 and words[1][:1].isupper()):
             return False
@@ -120,34 +134,97 @@ def _is_narrative(rest: str) -> bool:
     return False
 
 
+_TIMECODE = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\] +")
+_DASH_AT = re.compile(r"( *)(--|-|–|—)([ \u00a0]*)")
+_LABEL_TEXT = re.compile(_LABEL_CHARS)
+
+
+def _dash(text: str) -> tuple[str, str, str, int] | None:
+    """(label, separator token, spacing token, index where speech starts) of a dash label.
+
+    A hyphen needs a space on at least one side (else it joins a word: "Yong-geon"); an en
+    or em dash may stand between label and speech without spaces ("Cde.Khrushchev—How").
+    """
+    for found in _DASH_AT.finditer(text, 0, 72):
+        label = text[: found.start()]
+        before, dash, after = found.groups()
+        if not label or not _LABEL_TEXT.fullmatch(label):
+            continue
+        if dash in ("-", "--") and not before and not after:
+            continue
+        spacing = ("unspaced" if not before and not after else "tight-left" if not before
+                   else "tight-right" if not after and found.end() < len(text) else "")
+        return label, DASH_SEPARATORS[dash], spacing, found.end()
+    return None
+
+
 def match_line(text: str, style: str) -> LabelMatch | None:
-    """The label of ``style`` at the start of ``text``, if the line has one of label shape."""
+    """The label of ``style`` at the start of ``text``, if the line has one of label shape.
+
+    A time code before the label ("[00:00:12] Speaker 1: ...") belongs to the label.
+    """
+    timecode = _TIMECODE.match(text)
+    prefix = timecode.group() if timecode else ""
+    line = text[len(prefix):]
+    spacing = ""
     if style == "dash":
-        found = _DASH.fullmatch(text)
-        if not found:
+        found_dash = _dash(line)
+        if found_dash is None:
             return None
-        sep = DASH_SEPARATORS[found["sep"] or found["usep"]]
-        unspaced = found["usep"] is not None
-    elif style == "colon":
-        found = _COLON.fullmatch(text)
-        if not found:
-            return None
-        sep, unspaced = "sep-colon", False
+        label, sep, spacing, offset = found_dash
+        rest = line[offset:]
     else:
-        found = _PERIOD.fullmatch(text)
-        if not found or found["label"].lower() in HONORIFICS:  # "DR. SCHILF (...):"
+        found = (_COLON if style == "colon" else _PERIOD).fullmatch(line)
+        if not found:
             return None
-        if set(found["label"].split()[1:]) & _CAPS_PARTICLES or found["rest"].isupper():
-            return None  # "STATEMENT OF HON. JOHN B. HOLLISTER": a heading
-        sep, unspaced = "sep-period", False
-    label = found["label"]
-    rest = found["rest"] or ""
+        label, rest = found["label"], found["rest"] or ""
+        offset = found.start("rest") if found["rest"] else len(line)
+        sep = "sep-colon" if style == "colon" else "sep-period"
+        if style == "period" and (label.lower() in HONORIFICS  # "DR. SCHILF (...):"
+                                  or set(label.split()[1:]) & _CAPS_PARTICLES
+                                  or rest.isupper()):  # "STATEMENT OF HON. JOHN B. ...": heading
+            return None
     if not has_label_shape(label) or (style == "colon" and _is_narrative(rest)):
         return None
     _, uncertain = label_core(label)
-    offset = found.start("rest") if found["rest"] else len(text)
-    return LabelMatch(style, label, sep, unspaced, alone=not rest, rest=rest,
-                      rest_offset=offset, key=label_key(label), uncertain=uncertain)
+    return LabelMatch(style, prefix + label, sep, spacing, alone=not rest, rest=rest,
+                      rest_offset=len(prefix) + offset, key=label_key(label),
+                      uncertain=uncertain, prefix=prefix)
+
+
+_CAPS_LINE = re.compile(r"(?:(?:MR|MRS|MS|DR|GEN|COL|SEN)\. )?[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}")
+
+
+def match_caps_line(text: str) -> LabelMatch | None:
+    """"KHRUSHCHEV" alone on its line, no punctuation, speech on the next lines (script
+    layout); the parser asks only for lines followed directly by another line."""
+    if not _CAPS_LINE.fullmatch(text) or set(text.split()[1:]) & _CAPS_PARTICLES:
+        return None
+    if CLASSIFICATION_WORDS.fullmatch(text.lower()):
+        return None
+    _, uncertain = label_core(text)
+    return LabelMatch("caps", text, "sep-none", "", alone=True, rest="",
+                      rest_offset=len(text), key=label_key(text), uncertain=uncertain)
+
+
+def choose_caps_labels(candidates: list[str], known_keys: frozenset[str]) -> frozenset[str]:
+    """Script-layout labels with evidence: one recurs (or is known) and there are three."""
+    counts = Counter(m.key for m in (match_caps_line(t) for t in candidates) if m)
+    if sum(counts.values()) < 3 or not any(c >= 2 or k in known_keys for k, c in counts.items()):
+        return frozenset()
+    return frozenset(k for k in counts if len(k.split()) <= 2 or k in known_keys)
+
+
+def separator_text(token: str, spacing: str = "", alone: bool = False) -> str:
+    """The separator as the diplomatic text writes it (docs/encoding.md section 4)."""
+    text = SEPARATOR_TEXT[token]
+    if spacing == "unspaced":
+        text = text.strip()
+    elif spacing == "tight-left":
+        text = text.lstrip()
+    elif spacing == "tight-right":
+        text = text.rstrip()
+    return text.rstrip() if alone else text
 
 
 def _title_of(label: str) -> str:
@@ -168,22 +245,25 @@ class StyleChoice:
 
     styles: tuple[str, ...]
     accepted: dict[str, frozenset[str]]
+    strong: dict[str, frozenset[str]]  # accepted on their own evidence, not by analogy
 
     @property
     def style(self) -> str | None:
         return self.styles[0] if self.styles else None
 
-    def match(self, text: str) -> LabelMatch | None:
-        """The accepted label at the start of ``text`` in the first style that has one."""
+    def match(self, text: str, *, strong_only: bool = False) -> LabelMatch | None:
+        """The accepted label at the start of ``text`` in the first style that has one;
+        ``strong_only`` for a line inside a paragraph (a wrapped line "Korea - there ...")."""
         for style in self.styles:
             found = match_line(text, style)
-            if found and found.key in self.accepted[style]:
+            keys = self.strong[style] if strong_only else self.accepted[style]
+            if found and found.key in keys:
                 return found
         return None
 
 
 def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
-                     forced: bool) -> tuple[frozenset[str], int]:
+                     forced: bool) -> tuple[frozenset[str], frozenset[str], int]:
     """Labels of ``style`` that count as speakers, and the number of turns they give.
 
     Evidence: the label recurs, names a declared or listed person, or has a strong shape
@@ -203,8 +283,8 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
         accepted |= {m.key for m in matches if len(label_core(m.label)[0].split()) <= 4}
     score = sum(counts[k] for k in accepted)
     if not (established >= 2 or accepted & known_keys or forced):
-        return frozenset(), 0
-    return frozenset(accepted), score
+        return frozenset(), frozenset(), 0
+    return frozenset(accepted), frozenset(strong), score
 
 
 def choose_style(lines: Iterable[str], known_keys: frozenset[str] = frozenset(),
@@ -212,10 +292,11 @@ def choose_style(lines: Iterable[str], known_keys: frozenset[str] = frozenset(),
     """The document's label styles, from evidence (see `_accepted_labels`); several styles
     may be in use (a hearing's "Q." and "THE PRESIDENT:"); ``forced`` allows only one."""
     texts = list(lines)
-    found: list[tuple[int, str, frozenset[str]]] = []
+    found: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
     for style in ([forced] if forced else STYLES):
-        accepted, score = _accepted_labels(texts, style, known_keys, bool(forced))
+        accepted, strong, score = _accepted_labels(texts, style, known_keys, bool(forced))
         if accepted:
-            found.append((score, style, accepted))
+            found.append((score, style, accepted, strong))
     found.sort(key=lambda item: (-item[0], STYLES.index(item[1])))
-    return StyleChoice(tuple(s for _, s, _ in found), {s: a for _, s, a in found})
+    return StyleChoice(tuple(f[1] for f in found), {f[1]: f[2] for f in found},
+                       {f[1]: f[3] for f in found})

@@ -66,9 +66,10 @@ class BracketNote:
 
 @dataclass(frozen=True)
 class Stage:
-    """"(clarifies)", "[laughs]": a description of delivery, delimiters included."""
+    """"(clarifies)", "[laughs]": a description of delivery (or an action), delimiters kept."""
 
     text: str
+    kind: str = "delivery"
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,13 @@ class FootnoteMark:
 
 
 @dataclass(frozen=True)
+class TimeCode:
+    """"[00:00:12]" before a speaker label: the position on the recording, brackets kept."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class PersonName:
     """A declared person's name (added by annotation, not by the parser)."""
 
@@ -129,7 +137,8 @@ class Correction:
 
 
 Inline = (Text | LineBreak | Supplied | Addition | Omission | BracketNote | Stage | MarkedSic
-          | PageBreak | DateSpan | PlaceSpan | FootnoteMark | PersonName | Correction | NoteLabel)
+          | PageBreak | DateSpan | PlaceSpan | FootnoteMark | PersonName | Correction | NoteLabel
+          | TimeCode)
 
 
 # ---- line blocks -------------------------------------------------------------------------
@@ -163,7 +172,7 @@ class Turn:
     speaker: tuple[Inline, ...]
     label: str
     separator: str  # sep-hyphen, sep-colon, ... (docs/encoding.md section 4)
-    unspaced: bool
+    spacing: str  # "", unspaced, tight-left, tight-right
     label_line: bool
     uncertain: bool
     line: int

@@ -15,15 +15,26 @@ from tei_edition.convert.footnotes import MARK_STYLE, NotesSection, find_notes
 from tei_edition.convert.front import PAGE_LINE, FrontLine, closer_start, read_front
 from tei_edition.convert.inlines import InlineReader, Piece, plain_text
 from tei_edition.convert.labels import (
-    SEPARATOR_TEXT,
     STYLES,
     LabelMatch,
+    choose_caps_labels,
     choose_style,
     label_key,
+    match_caps_line,
     match_line,
+    separator_text,
 )
 from tei_edition.convert.lexer import SourceLine, split_lines
-from tei_edition.convert.model import Block, Document, FootnoteMark, ItemList, Section, Turn
+from tei_edition.convert.model import (
+    Block,
+    Document,
+    FootnoteMark,
+    ItemList,
+    Section,
+    Text,
+    TimeCode,
+    Turn,
+)
 from tei_edition.convert.parts import read_closer, read_participants_block
 from tei_edition.diagnostics import Diagnostic, Severity
 
@@ -51,6 +62,8 @@ def _is_heading(text: str, hints: ParseHints) -> bool:
     if text in hints.headings:
         return True
     words = text.split()
+    if text.isupper() and text.endswith(":") and 2 <= len(words) <= 10:
+        return True  # "CROSS-EXAMINATION BY MR. DODD:"
     if not 1 <= len(words) <= 10 or text.endswith(("?", ",", ";", ":")):
         return False
     if text[0].islower() and _HEADING_WORDS.search(text):
@@ -174,8 +187,23 @@ def parse_transcript(text: str, path: str = "<transcript>",
     choice = (choose_style((line.text for line in body), known, hints.label_style or None)
               if styles else None)
 
+    caps_keys = frozenset()
+    if styles and not hints.label_style:
+        caps_keys = choose_caps_labels(
+            [body[k].text for k in range(len(body) - 1) if body[k + 1].tight], known)
+
     def label_of(index: int) -> LabelMatch | None:
-        return choice.match(lines[index].text) if choice is not None else None
+        if caps_keys and index + 1 < len(lines) and lines[index + 1].tight:
+            found = match_caps_line(lines[index].text)
+            if found and found.key in caps_keys:
+                return found
+        if choice is None:
+            return None
+        # A line inside a paragraph needs a label with evidence of its own (hard-wrapped
+        # text: "Korea - there the rains were late" is not a turn).
+        inside = lines[index].tight and index > body_start and not choice.match(
+            lines[index - 1].text)
+        return choice.match(lines[index].text, strong_only=inside)
 
     labelled = [i for i in range(body_start, len(lines)) if label_of(i)]
     last_turn = labelled[-1] if labelled else body_start - 1
@@ -273,11 +301,7 @@ def _front_blocks(reader: InlineReader, lines: list[SourceLine],
 def _separator_normalised(text: str, found: LabelMatch) -> bool:
     """True when the whitespace around the separator differs from its canonical form."""
     written = text[len(found.label): found.rest_offset]
-    if found.alone:
-        return written.rstrip() != SEPARATOR_TEXT[found.separator].rstrip()
-    if found.unspaced:
-        return len(written) != 1
-    return written != SEPARATOR_TEXT[found.separator]
+    return written != separator_text(found.separator, found.spacing, found.alone)
 
 
 _RECORD_NARRATIVE = re.compile(r"The (?:talk|conversation|meeting|session|discussion|interview|"
@@ -314,8 +338,13 @@ def _walk_body(builder: _Builder, lines: list[SourceLine], start: int, stop: int
             builder.close_turn()
             if _separator_normalised(line.text, found):
                 builder.normalised.add("separator-space")
-            speaker = reader.read([(found.label, line.number, line.column)])
-            builder.turn = Turn(speaker, found.label, found.separator, found.unspaced,
+            speaker = reader.read([(found.label[len(found.prefix):], line.number,
+                                    line.column + len(found.prefix))])
+            if found.prefix:
+                speaker = (TimeCode(found.prefix.rstrip()), Text(found.prefix[
+                    len(found.prefix.rstrip()):], line.number), *speaker)
+            builder.turn = Turn(speaker, found.label[len(found.prefix):], found.separator,
+                                found.spacing,
                                 found.alone, found.uncertain, line.number, line.column,
                                 line.tight, (), found.key)
             if found.alone:

@@ -45,6 +45,18 @@ def _top_level_split(text: str, separators: str) -> list[str]:
     return parts
 
 
+_ROLE_WORDS = re.compile(r"\b(?:Minister|Secretary|Ambassador|Counsel+or|Deputy|Director|Chairman|"
+                        r"Head|Member|Adviser|Advisor|Assistant|Officer|Attach[eé]|Interpreter|"
+                        r"President|Chief|Consul|Premier|General|Commissioner|Staff|Embassy|"
+                        r"Department|Committee|Bureau|Section)\b", re.I)
+
+
+def _is_role(text: str) -> bool:
+    words = text.split()
+    return bool(_ROLE_WORDS.search(text)) or any(
+        w[:1].islower() and w not in ("de", "von", "van", "der", "al") for w in words)
+
+
 def _clean_name(raw: str) -> tuple[str, str]:
     """(name, the title words before it) or ("", "") when the words are not a name."""
     words = raw.replace("[", "").replace("]", "").split()
@@ -70,11 +82,16 @@ def _entries(group_text: str, one_person: bool = False) -> list[tuple[str, str, 
         if found and not description:
             pairs = [(found["name"], found["desc"])]
     elif ";" in text:
-        raw = [e for e in _top_level_split(text, ";") if e.strip()]
         pairs = []
-        for entry in raw:
-            name, _, description = entry.partition(",")
-            pairs.append((name, description))
+        for entry in (e for e in _top_level_split(text, ";") if e.strip()):
+            # "Mr. A. RAPACKI, Minister of Foreign Affairs" or "Choe Yong-geon, Rim Hae":
+            # a comma part is a role when it has a role word or lower-case words.
+            for part in _top_level_split(entry, ","):
+                if pairs and part.strip() and _is_role(part):
+                    name, description = pairs[-1]
+                    pairs[-1] = (name, ", ".join(filter(None, (description, part.strip()))))
+                else:
+                    pairs += [(name, "") for name in re.split(r"\s+and\s+", part)]
     else:
         raw = []
         for piece in _top_level_split(text, ","):

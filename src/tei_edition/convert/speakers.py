@@ -8,6 +8,7 @@ honorifics are ignored). It must not build XML; unresolved labels are reported, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tei_edition.convert.labels import HONORIFICS, label_core, label_key
@@ -133,6 +134,15 @@ def build_cast(document: Document, metadata: Metadata | None, ids: IdRegistry,
     return cast, diagnostics
 
 
+def _speaker_for(label: str, key: str, cast: Cast, ids: IdRegistry) -> str:
+    """The id of the person a part of a joint label names (created when unknown)."""
+    person = _find(label, cast.participants) or _find(label, cast.speakers)
+    if person is None:
+        person = Person(ids.claim(slugify(label_core(label)[0])), label_core(label)[0])
+        cast.speakers.append(person)
+    return person.id
+
+
 def _turns(document: Document) -> list[Turn]:
     return [item for section in document.sections for item in section.content
             if isinstance(item, Turn)]
@@ -143,22 +153,32 @@ def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
     diagnostics: list[Diagnostic] = []
     has_declared = bool(cast.participants)
     for turn in _turns(document):
-        key = label_key(turn.label)
+        key = turn.who or label_key(turn.label)
         if key in cast.who:
             continue
-        person = _find(turn.label, cast.participants)
+        core, _ = label_core(turn.label)
+        parts = re.split(r" (?:and|&) ", core)
+        if len(parts) == 2:  # a joint turn: @who names both speakers (TEI P5 §7.2.2)
+            ids_of = []
+            for part in parts:
+                part_key = label_key(part)
+                if part_key not in cast.who:
+                    cast.who[part_key] = _speaker_for(part, part_key, cast, ids)
+                ids_of.append(cast.who[part_key])
+            cast.who[key] = " ".join(ids_of)
+            continue
+        person = _find(turn.label, cast.participants) or _find(turn.label, cast.speakers)
         if person is None:
-            person = _find(turn.label, cast.speakers)
-        if person is None:
-            core, _ = label_core(turn.label)
             if key in _QA_ROLES:
                 person = Person(ids.claim(key), core, role=_QA_ROLES[key], named=False)
-            elif key in _UNKNOWN:
-                person = Person(ids.claim("unknown-speaker"), core, named=False)
+            elif key in _UNKNOWN or key.startswith(("voice", "a voice")):
+                person = next((p for p in cast.speakers if not p.named and not p.role), None) \
+                    or Person(ids.claim("unknown-speaker"), core, named=False)
             else:
                 person = Person(ids.claim(slugify(core)), core)
-            cast.speakers.append(person)
-            if has_declared and key not in _UNKNOWN:
+            if all(p is not person for p in cast.speakers):
+                cast.speakers.append(person)
+            if has_declared and person.named:
                 diagnostics.append(Diagnostic(
                     path, turn.line, turn.column, Severity.WARNING,
                     "transcript.unresolved-speaker",
