@@ -70,10 +70,9 @@ def test_reading_a_file_at_run_time_is_denied(tmp_path) -> None:
                    f'<xsl:copy-of select="document(\'{secret.as_uri()}\')"/></xsl:template>')
     with pytest.raises(StylesheetError) as denied:
         run_stylesheet(load_stylesheet(custom), tree_of("<a/>"))
-    diagnostics = denied.value.diagnostics
-    assert {d.code for d in diagnostics} == {"render.failed"}
-    assert any("denied" in d.message for d in diagnostics)
-    assert not any("s3cr3t" in d.message for d in diagnostics)
+    [diagnostic] = denied.value.diagnostics
+    assert diagnostic.code == "render.failed" and "refused" in diagnostic.message
+    assert "s3cr3t" not in diagnostic.message
 
 
 def test_a_broken_stylesheet_is_a_fatal_diagnostic(tmp_path) -> None:

@@ -181,8 +181,13 @@ def run_stylesheet(xslt: etree.XSLT, tree: etree._ElementTree | etree._Element,
         # reason; xsl:message terminate="yes" leaves only the message itself.
         failed = any(e.message.startswith("runtime error") for e in entries)
         messages = [e for e in entries if not e.message.startswith("runtime error")]
-        code = "render.failed" if failed else "render.terminated"
-        diagnostics = _message_diagnostics(messages, tree, label, code, str(error))
+        if failed:
+            # One fault, one line: libxslt logs a refused read twice ("Local file read for X
+            # refused", then "xsltLoadDocument: read rights for X denied"); keep the first.
+            raise StylesheetError(_message_diagnostics(messages[:1], tree, label,
+                                                       "render.failed", str(error))) from None
+        diagnostics = _message_diagnostics(messages, tree, label, "render.terminated",
+                                           str(error))
         raise StylesheetError(diagnostics) from None
 
 
