@@ -37,13 +37,14 @@ def _megabytes(value: float | None) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    header = ("benchmark", "ours s", "baseline", "base s", "ratio", "ours MB", "base MB",
-              "verdicts", "target", "met")
+    header = ("benchmark", "ours s", "baseline", "base s", "ratio", "ours cpu", "base cpu",
+              "ours MB", "base MB", "verdicts", "target", "met")
     lines = [header]
     for row in rows:
         lines.append((row.name, _seconds(row.ours_s), row.baseline or "-",
                       _seconds(row.baseline_s),
                       "-" if row.ratio is None else f"{row.ratio:.3f}",
+                      _seconds(row.ours_cpu_s), _seconds(row.baseline_cpu_s),
                       _megabytes(row.ours_peak_mb), _megabytes(row.baseline_peak_mb),
                       {None: "-", True: "agree", False: "DIFFER"}[row.verdicts_agree],
                       row.target or "-", {None: "-", True: "yes", False: "NO"}[row.met]))

@@ -75,7 +75,8 @@ def compare(ctx: Context, name: str, files: list[Path], cache_name: str, *, warm
     agree = None if base is None else rejected_by_us(ours) == rejected_by_jing(base)
     row = Row(name, ours.wall_s, "jing", base.wall_s if base else None, ours.peak_mb,
               base.peak_mb if base else None, agree,
-              note=f"{len(files)} file(s); {len(rejected_by_us(ours))} rejected by us")
+              note=f"{len(files)} file(s); {len(rejected_by_us(ours))} rejected by us",
+              ours_cpu_s=ours.cpu_s, baseline_cpu_s=base.cpu_s if base else None)
     if target_ratio is not None:
         row.target = f"ratio <= {target_ratio:g}"
         row.met = bool(agree) and row.ratio is not None and row.ratio <= target_ratio

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Run:
     wall_s: float
+    cpu_s: float  # user + system time of the process and the children it waited for
     peak_mb: float
     returncode: int
     stdout: str
@@ -41,7 +42,8 @@ def run_once(argv: Sequence[str], env: dict[str, str] | None = None,
         process.returncode = os.waitstatus_to_exitcode(status)  # already reaped by wait4
         out.seek(0)
         err.seek(0)
-        return Run(wall, usage.ru_maxrss / 1024, process.returncode,
+        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                   process.returncode,
                    out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
 
 
@@ -55,8 +57,8 @@ def run_median(argv: Sequence[str], repeat: int, env: dict[str, str] | None = No
         runs.append(run_once(argv, env))
     runs.sort(key=lambda run: run.wall_s)
     chosen = runs[len(runs) // 2]
-    return Run(statistics.median(r.wall_s for r in runs), max(r.peak_mb for r in runs),
-               chosen.returncode, chosen.stdout, chosen.stderr)
+    return Run(statistics.median(r.wall_s for r in runs), statistics.median(r.cpu_s for r in runs),
+               max(r.peak_mb for r in runs), chosen.returncode, chosen.stdout, chosen.stderr)
 
 
 def machine() -> dict[str, str]:

@@ -23,6 +23,8 @@ class Row:
     baseline_peak_mb: float | None = None
     verdicts_agree: bool | None = None  # None: no verdict involved
     target: str = ""  # e.g. "ratio <= 0.25" or "ours < 1 s"
+    ours_cpu_s: float | None = None  # user + system CPU, for machines shared with other work
+    baseline_cpu_s: float | None = None
     met: bool | None = None
     note: str = ""
 

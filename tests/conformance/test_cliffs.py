@@ -45,3 +45,22 @@ def test_broken_person_list_names_the_intruder(written):
     found = check_conformance_files([written["persons-4000-broken.xml"]], TEI_ALL, jobs=1)
     assert [d.code for d in found] == ["tei.invalid"] * len(found) and found
     assert any("placeName" in d.message for d in found)
+
+
+def test_tei_root_without_namespace_says_so(tmp_path):
+    path = tmp_path / "no-namespace.xml"
+    path.write_bytes(b"<TEI><teiHeader/></TEI>")
+    found = check_conformance_files([path], TEI_ALL, jobs=1)
+    assert found[0].code == "tei.invalid"
+    assert "no namespace" in found[0].message and found[0].line == 1
+
+
+def test_check_conformance_on_a_parsed_tree_returns_positioned_errors(tmp_path):
+    from tei_edition.conformance import check_conformance
+
+    data = person_list_document(10, break_it=True)
+    path = tmp_path / "broken.xml"
+    path.write_bytes(data)
+    found = check_conformance(parse_xml_bytes(data, str(path)).tree, str(path), TEI_ALL)
+    assert found and {d.code for d in found} == {"tei.invalid"}
+    assert all(d.line > 1 for d in found)

@@ -26,6 +26,7 @@ from tei_edition.diagnostics import Diagnostic, Severity
 
 __all__ = ["check_conformance", "check_conformance_files"]
 
+_TEI_NS = "http://www.tei-c.org/ns/1.0"
 _SCHEMA_HINT = "run `tei-edition schema fetch` or pass --tei-all PATH"
 
 
@@ -51,7 +52,15 @@ def _judge_tree(tree: etree._ElementTree, path: str, schema: engine.Schema,
         return []
     if source is None:
         source = _read_source(path)
-    return messages.diagnostics_for(path, verdict.errors, source)
+    found = messages.diagnostics_for(path, verdict.errors, source)
+    root = tree.getroot()
+    if etree.QName(root).namespace is None and root.tag in ("TEI", "teiCorpus"):
+        # The commonest mistake of all, which libxml2 words as a misplaced element.
+        found.insert(0, Diagnostic(path, root.sourceline or 1, 1, Severity.ERROR, "tei.invalid",
+                                   f"<{root.tag}> is in no namespace; TEI P5 elements are in "
+                                   f"the namespace {_TEI_NS}",
+                                   f'write <{root.tag} xmlns="{_TEI_NS}">'))
+    return found
 
 
 def _judge_file(path: str, schema: engine.Schema) -> list[Diagnostic]:
