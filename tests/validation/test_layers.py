@@ -146,3 +146,17 @@ def test_an_id_that_is_not_a_name_is_a_schema_error() -> None:
     found = validate_tree(tree, "mem.xml", profile="project")
     assert [d.code for d in found] == ["schema.invalid-attribute"]
     assert "xml:id" in found[0].message
+
+
+def test_validate_file_gives_the_column_of_the_attribute_at_fault() -> None:
+    who = SCHEMA_TESTS / "invalid" / "101-who-unresolved.xml"
+    (found,) = validate_file(who, profile="project")
+    line = who.read_text(encoding="utf-8").splitlines()[found.line - 1]
+    assert line[found.column - 1:].startswith('who="#brown"')
+
+
+def test_validate_file_gives_the_column_of_the_element_at_fault() -> None:
+    unknown = SCHEMA_TESTS / "invalid" / "115-unknown-element.xml"
+    (found,) = validate_file(unknown, profile="project")
+    line = unknown.read_text(encoding="utf-8").splitlines()[found.line - 1]
+    assert line[found.column - 1:].startswith("<emph>")

@@ -42,7 +42,7 @@ def test_text_diagnostic_line_has_path_line_code_and_hint(runner) -> None:
     result = runner.invoke(cli, ["validate", str(WHO)])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f'{WHO}:70:0: error [rules.who-unresolved] @who="#brown" on sp points to no xml:id in '
+        f'{WHO}:70:15: error [rules.who-unresolved] @who="#brown" on sp points to no xml:id in '
         "this document (hint: declare the speaker as a person with that xml:id in particDesc, "
         "or correct the pointer)"]
 
@@ -66,7 +66,7 @@ def test_json_output_of_a_clean_run_is_an_empty_array(runner) -> None:
 def test_github_format_annotates_the_file(runner) -> None:
     result = runner.invoke(cli, ["validate", "--format", "github", str(WHO)])
     assert result.stderr.startswith(
-        f"::error file={WHO},line=70,col=1,title=rules.who-unresolved::")
+        f"::error file={WHO},line=70,col=15,title=rules.who-unresolved::")
 
 
 def test_warnings_pass_by_default_and_fail_with_fail_on_warning(runner) -> None:

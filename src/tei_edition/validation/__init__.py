@@ -24,7 +24,7 @@ from lxml import etree
 from tei_edition import resources
 from tei_edition.diagnostics import Diagnostic, Severity
 from tei_edition.validation.checks import run_checks
-from tei_edition.validation.findings import LAYER_TEI, Finding, merge_findings
+from tei_edition.validation.findings import LAYER_TEI, Finding, merge_findings, with_columns
 from tei_edition.validation.project_schema import check_project_schema
 from tei_edition.validation.rules import check_rules
 
@@ -53,7 +53,34 @@ def validate_tree(tree: etree._ElementTree, path: str, *, profile: str = "all",
     With profile ``all`` and no tei_all.rng configured (argument, $TEI_EDITION_TEI_ALL or the
     cache), the project profile runs and an info diagnostic says conformance was skipped.
     Profile ``tei`` without a tei_all.rng is a fatal diagnostic (the check cannot run).
+    Columns are 0 (unknown) unless a layer knows them: a tree has no source text.
     """
+    return merge_findings(_findings(tree, path, profile, tei_all))
+
+
+def validate_file(path: str | os.PathLike[str], *, profile: str = "all",
+                  tei_all: Path | None = None) -> list[Diagnostic]:
+    """Parse ``path`` with the hardened parser and validate it; never raises on bad input.
+
+    Unlike `validate_tree`, diagnostics carry the column of the element (or attribute) at
+    fault, found in the file's text.
+    """
+    from tei_edition.xmlio import parse_xml_file
+
+    label = str(path)
+    parsed = parse_xml_file(path, label)
+    if parsed.tree is None:
+        return list(parsed.diagnostics)
+    findings = _findings(parsed.tree, label, profile, tei_all)
+    try:
+        findings = with_columns(findings, Path(path).read_bytes())
+    except OSError:
+        pass  # the file went away after parsing: columns stay unknown
+    return list(parsed.diagnostics) + merge_findings(findings)
+
+
+def _findings(tree: etree._ElementTree, path: str, profile: str,
+              tei_all: Path | None) -> list[Finding]:
     if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}; expected one of {PROFILES}")
     if not isinstance(tree, etree._ElementTree):
@@ -75,20 +102,7 @@ def validate_tree(tree: etree._ElementTree, path: str, *, profile: str = "all",
             findings.append(_conformance_not_configured(path, profile))
         else:
             findings += _conformance_findings(tree, path, rng)
-    return merge_findings(findings)
-
-
-def validate_file(path: str | os.PathLike[str], *, profile: str = "all",
-                  tei_all: Path | None = None) -> list[Diagnostic]:
-    """Parse ``path`` with the hardened parser and validate it; never raises on bad input."""
-    from tei_edition.xmlio import parse_xml_file
-
-    label = str(path)
-    parsed = parse_xml_file(path, label)
-    if parsed.tree is None:
-        return list(parsed.diagnostics)
-    return list(parsed.diagnostics) + validate_tree(parsed.tree, label, profile=profile,
-                                                    tei_all=tei_all)
+    return findings
 
 
 def schema_versions(*, tei_all: Path | None = None) -> dict[str, str]:

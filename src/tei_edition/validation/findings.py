@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tei_edition.diagnostics import Diagnostic, Severity
 
@@ -105,3 +105,35 @@ def _same_fault(better: Finding, other: Finding) -> bool:
     if better.element != other.element:
         return False
     return better.attribute == other.attribute
+
+
+def with_columns(findings: Iterable[Finding], source: bytes) -> list[Finding]:
+    """Findings whose column is unknown (0) get the column of their element's start tag on
+    their line (of the attribute, when one is named), found in the source text.
+
+    The first start tag of that name on the line is taken; when a line holds several, the
+    column may point at a sibling of the same name, never at another line.
+    """
+    lines = source.splitlines()
+    placed = []
+    for finding in findings:
+        d = finding.diagnostic
+        if d.column == 0 and finding.element and 1 <= d.line <= len(lines):
+            column = _column(lines[d.line - 1].decode("utf-8", "replace"), finding.element,
+                             finding.attribute)
+            if column:
+                finding = replace(finding, diagnostic=replace(d, column=column))
+        placed.append(finding)
+    return placed
+
+
+def _column(text: str, element: str, attribute: str | None) -> int:
+    tag = re.search(r"<(?:[\w.-]+:)?" + re.escape(element) + r"(?=[\s/>]|$)", text)
+    if tag is None:
+        return 0
+    if attribute:
+        named = re.compile(r"\s(" + re.escape(attribute) + r")\s*=")
+        found = named.search(text, tag.end())
+        if found:
+            return found.start(1) + 1
+    return tag.start() + 1
