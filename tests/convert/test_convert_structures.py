@@ -114,3 +114,43 @@ def test_every_metadata_key_is_documented():
     text = (ROOT / "docs" / "metadata.md").read_text(encoding="utf-8")
     for key in metadata._TOP | metadata._SOURCE | metadata._PERSON:
         assert f"`{key}" in text or f".{key}`" in text or f"[[{key}]]" in text, key
+
+
+def test_time_code_is_kept_in_the_speaker():
+    root = _root("[00:00:12] Speaker 1: On?\n[00:00:15] Speaker 2: Yes.\n"
+                 "[00:00:21] Speaker 1: Good.\n")
+    speaker = root.find(".//t:sp/t:speaker", NS)
+    assert speaker.findtext("t:time", namespaces=NS) == "[00:00:12]"
+    assert _who(root) == {"#speaker-1": 2, "#speaker-2": 1}
+
+
+def test_joint_label_names_both_speakers():
+    root = _root("Comrade Petrov:\nOrder!\n\nComrade Sidorova:\nWhy?\n\nComrade Petrov:\nQuiet.\n\n"
+                 "Comrade Sidorova and Comrade Lebedev (together):\nWe demand an answer!\n")
+    assert root.findall(".//t:sp", NS)[-1].get("who") == "#sidorova #lebedev"
+
+
+def test_sloppy_dash_spacing_is_recorded_exactly():
+    root = _root("Cde.Khrushchev—How?\n\nCde Ulbricht - Badly.\n\nCde. Khrushchev -Why?\n\n"
+                 "Cde. Ulbricht- No steel.\n")
+    assert [sp.get("rend") for sp in root.iterfind(".//t:sp", NS)] == [
+        "sep-em-dash unspaced", "sep-hyphen", "sep-hyphen tight-right", "sep-hyphen tight-left"]
+    assert len(set(_who(root))) == 2
+
+
+def test_script_layout_caps_labels():
+    root = _root("KHRUSHCHEV\nWe wait.\n\nMIKOYAN\nThey will answer.\n\nKHRUSHCHEV\nThey will.\n")
+    assert _who(root) == {"#khrushchev": 2, "#mikoyan": 1}
+    assert root.find(".//t:sp", NS).get("rend") == "sep-none label-line"
+
+
+def test_parenthesised_line_inside_a_turn_is_a_stage():
+    root = _root("A - Look.\n(Goes to the window.)\nThe crowd is large.\n\nB - Yes.\n\nA - So.\n")
+    stage = root.find(".//t:sp/t:p/t:stage", NS)
+    assert (stage.get("type"), stage.text) == ("action", "(Goes to the window.)")
+
+
+def test_wrapped_line_that_looks_like_a_label_stays_speech():
+    root = _root("Present: Mikoyan, Choe\n\nMikoyan - The harvest in the south of\n"
+                 "Korea - there the rains were late.\nChoe - Yes.\nMikoyan - Good.\n")
+    assert _who(root) == {"#mikoyan": 2, "#choe": 1}

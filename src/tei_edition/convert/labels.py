@@ -192,7 +192,8 @@ def match_line(text: str, style: str) -> LabelMatch | None:
                       uncertain=uncertain, prefix=prefix)
 
 
-_CAPS_LINE = re.compile(r"(?:(?:MR|MRS|MS|DR|GEN|COL|SEN)\. )?[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}")
+_CAPS_LINE = re.compile(r"(?:(?:MR|MRS|MS|DR|GEN|COL|SEN)\. )?[A-Z][A-Z'’\-]+"
+                        r"(?: [A-Z][A-Z'’\-]+){0,2}")
 
 
 def match_caps_line(text: str) -> LabelMatch | None:

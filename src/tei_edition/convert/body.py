@@ -1,0 +1,223 @@
+"""The body of a transcript: turns, paragraphs, lists, sections, stage lines, separators.
+
+Owns walking the lines between the front matter and the closer: which line starts a turn,
+which paragraph continues it, which is narrative, where a new part of the conversation
+begins. It recovers from every problem and must not know about XML or metadata beyond the
+`ParseHints` it is given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from tei_edition.convert.front import PAGE_LINE
+from tei_edition.convert.inlines import InlineReader, Piece
+from tei_edition.convert.labels import LabelMatch, label_key, separator_text
+from tei_edition.convert.lexer import SourceLine
+from tei_edition.convert.model import Block, ItemList, Section, Text, TimeCode, Turn
+
+_ENUMERATED = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+                         r"Firstly|Secondly|Thirdly|Finally|Lastly)\b,?|\d{1,2}[.)]\s|"
+                         r"[a-z][.)]\s|[-•*–]\s")
+_HEADING_WORDS = re.compile(r"\b(?:conversation|talk|talks|meeting|session|lunch|dinner|"
+                            r"breakfast|reception|continued|continuation|discussion|sitting)\b",
+                            re.I)
+_NUMBERED_HEADING = re.compile(r"(?:Part|Section|Session|Meeting|Day|Sitting)\s+[\dIVXLC]+\b.*|"
+                               r"[IVXLC]+\.\s+\S.*")
+_SEPARATOR = re.compile(r"(?:\*\s*){3,}|[-_=~]{3,}|(?:\*\s+){2,}\*")
+
+
+@dataclass(frozen=True)
+class ParseHints:
+    """What the edition's metadata may tell the parser (all optional)."""
+
+    label_style: str = ""  # dash | colon | period | none
+    known_keys: frozenset[str] = frozenset()  # label keys of declared persons
+    headings: tuple[str, ...] = ()  # lines that are section headings
+
+
+def _is_heading(text: str, hints: ParseHints) -> bool:
+    if text in hints.headings:
+        return True
+    words = text.split()
+    if text.isupper() and text.endswith(":") and 2 <= len(words) <= 10:
+        return True  # "CROSS-EXAMINATION BY MR. DODD:"
+    if not 1 <= len(words) <= 10 or text.endswith(("?", ",", ";", ":")):
+        return False
+    if text[0].islower() and _HEADING_WORDS.search(text):
+        return True
+    if _NUMBERED_HEADING.fullmatch(text) and not text.endswith("."):
+        return True
+    return len(words) >= 2 and text.isupper() and not text.endswith(".")
+
+
+def _is_stage(lines: list[SourceLine]) -> bool:
+    text = " ".join(line.text for line in lines)
+    return (text.startswith("(") and text.endswith(")") and text.count("(") == text.count(")")
+            and len(text.split()) <= 40)
+
+
+class TurnAssembler:
+    """Mutable assembly of sections and turns while walking the body units."""
+
+    def __init__(self, reader: InlineReader) -> None:
+        self.reader = reader
+        self.sections: list[Section] = []
+        self.head: Block | None = None
+        self.content: list[Turn | Block | ItemList] = []
+        self.turn: Turn | None = None
+        self.turn_body: list[Block | ItemList] = []
+        self.empty_turns: list[Turn] = []
+        self.normalised: set[str] = set()
+
+    def close_turn(self) -> None:
+        if self.turn is None:
+            return
+        turn = replace(self.turn, body=tuple(self.turn_body))
+        if not self.turn_body:
+            self.empty_turns.append(turn)
+        self.content.append(turn)
+        self.turn, self.turn_body = None, []
+
+    def new_section(self, head: Block) -> None:
+        self.close_turn()
+        if self.content or self.head:
+            self.sections.append(Section(self.head, tuple(self.content)))
+        self.head, self.content = head, []
+
+    def add(self, item: Block | ItemList, *, to_turn: bool = True) -> None:
+        if self.turn is not None and to_turn:
+            self.turn_body.append(item)
+        else:
+            self.close_turn()
+            self.content.append(item)
+
+    def finish(self) -> tuple[Section, ...]:
+        self.close_turn()
+        if self.content or self.head:
+            self.sections.append(Section(self.head, tuple(self.content)))
+        return tuple(self.sections)
+
+
+def pieces(lines: list[SourceLine], first_offset: int = 0) -> list[Piece]:
+    out = []
+    for k, line in enumerate(lines):
+        skip = first_offset if k == 0 else 0
+        out.append((line.text[skip:], line.number, line.column + skip))
+    return out
+
+
+def _content_blocks(reader: InlineReader, lines: list[SourceLine], tight: bool, *,
+                    delivery: bool = False, first_offset: int = 0) -> list[Block | ItemList]:
+    """A run of lines as a paragraph with line breaks, or lists where lines are enumerated."""
+    out: list[Block | ItemList] = []
+    enumerated = [bool(_ENUMERATED.match(line.text)) for line in lines]
+    index = 0
+    while index < len(lines):
+        run_end = index
+        while run_end < len(lines) and enumerated[run_end] and (run_end == index or
+                                                                lines[run_end].tight):
+            run_end += 1
+        if run_end - index >= 2 and not (index == 0 and first_offset):
+            items = tuple(Block("item", reader.read(pieces([line])), line.number,
+                                tight if k == 0 else line.tight)
+                          for k, line in enumerate(lines[index:run_end], start=index))
+            out.append(ItemList(items))
+            index = run_end
+            continue
+        stop = index + 1
+        while stop < len(lines) and not (enumerated[stop] and stop + 1 < len(lines)
+                                         and enumerated[stop + 1]):
+            stop += 1
+        offset = first_offset if index == 0 else 0
+        inlines = reader.read(pieces(lines[index:stop], offset),
+                              delivery=delivery and index == 0)
+        out.append(Block("p", inlines, lines[index].number, tight if index == 0 else
+                         lines[index].tight))
+        index = stop
+    return out
+
+
+def _separator_normalised(text: str, found: LabelMatch) -> bool:
+    """True when the whitespace around the separator differs from its canonical form."""
+    written = text[len(found.label): found.rest_offset]
+    return written != separator_text(found.separator, found.spacing, found.alone)
+
+
+_RECORD_NARRATIVE = re.compile(r"The (?:talk|conversation|meeting|session|discussion|interview|"
+                               r"hearing|audience|sitting|exchange)s? (?:then )?(?:lasted|ended|"
+                               r"was|were|continued|closed|adjourned|took|began|concluded|turned)\b")
+
+
+def _is_narrative_paragraph(text: str, speaker_keys: frozenset[str]) -> bool:
+    """"K said that ...", "Comrade Ulbricht then sets out ...", "The talk lasted ...": a
+    paragraph about the speakers in the third person is narrative, not a turn's speech."""
+    if _RECORD_NARRATIVE.match(text):
+        return True
+    words = text.split()
+    for length in range(min(4, len(words) - 1), 0, -1):
+        if words[length][:1].islower() and label_key(" ".join(words[:length])) in speaker_keys:
+            return all(w[:1].isupper() for w in words[:length])
+    return False
+
+
+def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop: int,
+               label_of, hints: ParseHints, speaker_keys: frozenset[str]) -> None:
+    """Split the body into units (a label line and what follows it in the same paragraph,
+    or a paragraph without label) and assemble turns, paragraphs and sections."""
+    index = start
+    reader = builder.reader
+    while index < stop:
+        line = lines[index]
+        found = label_of(index)
+        unit_end = index + 1
+        while unit_end < stop and lines[unit_end].tight and not label_of(unit_end):
+            unit_end += 1
+        unit = lines[index:unit_end]
+        if found is not None:
+            builder.close_turn()
+            if _separator_normalised(line.text, found):
+                builder.normalised.add("separator-space")
+            speaker = reader.read([(found.label[len(found.prefix):], line.number,
+                                    line.column + len(found.prefix))])
+            if found.prefix:
+                speaker = (TimeCode(found.prefix.rstrip()), Text(found.prefix[
+                    len(found.prefix.rstrip()):], line.number), *speaker)
+            builder.turn = Turn(speaker, found.label[len(found.prefix):], found.separator,
+                                found.spacing,
+                                found.alone, found.uncertain, line.number, line.column,
+                                line.tight, (), found.key)
+            if found.alone:
+                rest = unit[1:]
+                if not rest and unit_end < stop and not label_of(unit_end) \
+                        and not _is_heading(lines[unit_end].text, hints):
+                    rest_end = unit_end + 1
+                    while rest_end < stop and lines[rest_end].tight and not label_of(rest_end):
+                        rest_end += 1
+                    rest = lines[unit_end:rest_end]
+                    unit_end = rest_end
+                if rest:
+                    builder.turn_body += _content_blocks(reader, rest, rest[0].tight,
+                                                         delivery=True)
+            else:
+                builder.turn_body += _content_blocks(reader, unit, line.tight, delivery=True,
+                                                     first_offset=found.rest_offset)
+        elif len(unit) == 1 and _is_heading(line.text, hints) and not _SEPARATOR.fullmatch(
+                line.text):
+            builder.new_section(Block("head", reader.read(pieces(unit)), line.number,
+                                      line.tight))
+        elif PAGE_LINE.fullmatch(line.text) and len(unit) == 1:
+            builder.add(Block("pb", reader.read(pieces(unit)), line.number, line.tight))
+        elif _SEPARATOR.fullmatch(line.text) and len(unit) == 1:
+            builder.add(Block("separator", reader.read(pieces(unit)), line.number, line.tight),
+                        to_turn=False)
+        elif _is_stage(unit):
+            builder.add(Block("stage", reader.read(pieces(unit)), line.number, line.tight),
+                        to_turn=False)
+        else:
+            narrative = _is_narrative_paragraph(line.text, speaker_keys)
+            for block in _content_blocks(reader, unit, line.tight):
+                builder.add(block, to_turn=not narrative)
+        index = unit_end
+
