@@ -49,7 +49,8 @@ def table(rows: list[Row]) -> str:
                       {None: "-", True: "agree", False: "DIFFER"}[row.verdicts_agree],
                       row.target or "-", {None: "-", True: "yes", False: "NO"}[row.met]))
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    rendered = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip()
+    rendered = ["  ".join(cell.ljust(width)
+                          for cell, width in zip(line, widths, strict=True)).rstrip()
                 for line in lines]
     rendered.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(rendered)

@@ -93,7 +93,8 @@ def clear(clear_all: bool) -> None:
             else:
                 child.unlink()
         except OSError as error:
-            raise click.ClickException(f"cannot remove {child}: {error.strerror or error}")
+            message = f"cannot remove {child}: {error.strerror or error}"
+            raise click.ClickException(message) from None
         removed_files += files
         removed_size += size
     kept = "" if clear_all or not (root / _DOWNLOADS).exists() else \

@@ -117,6 +117,6 @@ def check_conformance_files(paths: Sequence[str | os.PathLike[str]],
     tasks = [(lambda name=name: _judge_file(name, schema)) for name in names]
     outcomes = deadline.run_bounded(tasks, jobs or deadline.default_jobs(), limit)
     found: list[Diagnostic] = []
-    for name, outcome in zip(names, outcomes):
+    for name, outcome in zip(names, outcomes, strict=True):
         found.extend(_outcome_diagnostics(name, outcome, limit))
     return found

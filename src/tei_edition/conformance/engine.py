@@ -156,7 +156,10 @@ def full_grammar(path: str, sha256: str) -> etree.RelaxNG:
         raise SchemaUnusable(f"cannot compile TEI schema {path}: {error}") from None
 
 
-def _run(grammar: etree.RelaxNG, tree: etree._ElementTree) -> tuple[bool, tuple[tuple[int, str], ...]]:
+Errors = tuple[tuple[int, str], ...]
+
+
+def _run(grammar: etree.RelaxNG, tree: etree._ElementTree) -> tuple[bool, Errors]:
     if grammar.validate(tree):
         return True, ()
     errors = tuple((entry.line, entry.message) for entry in grammar.error_log)

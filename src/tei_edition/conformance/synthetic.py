@@ -26,7 +26,7 @@ def _document(title: str, profile: str, body: str, back: str = "") -> bytes:
     header = _HEADER.format(title=escape(title), profile=profile)
     text = f"<text>\n<body>\n{body}</body>\n{back}</text>\n"
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="{TEI_NS}">\n'
-            f"{header}{text}</TEI>\n").encode("utf-8")
+            f"{header}{text}</TEI>\n").encode()
 
 
 def person_list_document(count: int, break_it: bool = False) -> bytes:
@@ -50,8 +50,9 @@ def bibl_list_document(count: int, break_it: bool = False) -> bytes:
     milestone every 100 entries (TEI P5 §3.12.1). ``break_it`` adds a `p` inside the list."""
     entries: list[str] = ["<head>Works cited</head>\n"]
     for number in range(1, count + 1):
+        year = 1800 + number % 200
         entries.append(f'<bibl xml:id="b{number}"><author>Author {number}</author>, '
-                       f"<title>Work {number}</title>, <date>{1800 + number % 200}</date>.</bibl>\n")
+                       f"<title>Work {number}</title>, <date>{year}</date>.</bibl>\n")
         if number % 100 == 0:
             entries.append(f'<milestone unit="page" n="{number // 100}"/>\n')
         if break_it and number == count // 2 + 1:
