@@ -332,7 +332,8 @@
   </xsl:template>
 
   <!-- What stood between a speaker label and the speech: the sep-* token of sp/@rend
-       (docs/encoding.md §4); "unspaced" drops the spaces around a dash. -->
+       (docs/encoding.md §4); around a dash, "unspaced" drops both spaces, "tight-left" the
+       one before it, "tight-right" the one after it. -->
   <xsl:template name="speaker-separator">
     <xsl:variable name="tokens" select="concat(' ', normalize-space(@rend), ' ')"/>
     <xsl:variable name="mark">
@@ -351,9 +352,12 @@
         <xsl:value-of select="$mark"/>
         <xsl:if test="not(contains($tokens, ' unspaced ') or contains($tokens, ' label-line '))"><xsl:text> </xsl:text></xsl:if>
       </xsl:when>
-      <!-- A label on its own line keeps the space before a dash, not the one after it. -->
-      <xsl:when test="contains($tokens, ' label-line ')"><xsl:value-of select="concat(' ', $mark)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat(' ', $mark, ' ')"/></xsl:otherwise>
+      <xsl:otherwise>
+        <xsl:if test="not(contains($tokens, ' tight-left '))"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="$mark"/>
+        <!-- A label on its own line keeps the space before a dash, not the one after it. -->
+        <xsl:if test="not(contains($tokens, ' tight-right ') or contains($tokens, ' label-line '))"><xsl:text> </xsl:text></xsl:if>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -17,7 +17,7 @@ ARTIFACTS = ROOT_DIR / "build" / "artifacts"
 
 # name -> (edition, number of turns, of which by "Cde. Mikoyan"); the seed's figures are those
 # of ../shared/seed/README.md.
-EDITIONS = {"all-elements": (FIXTURES / "all-elements.xml", 10, 2), "seed": (None, 52, 24)}
+EDITIONS = {"all-elements": (FIXTURES / "all-elements.xml", 12, 3), "seed": (None, 52, 24)}
 
 
 @pytest.fixture(scope="module", params=sorted(EDITIONS))

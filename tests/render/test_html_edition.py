@@ -41,7 +41,7 @@ def test_every_internal_link_has_a_target(page) -> None:
 
 def test_speaker_labels_link_to_their_person(page) -> None:
     labels = page.xpath("//div[@class='turn']/p[@class='speaker']/a")
-    assert len(labels) == 10
+    assert len(labels) == 12
     assert labels[0].get("href") == "#person-mikoyan"
     assert labels[0].text_content() == "Cde. Mikoyan"
 

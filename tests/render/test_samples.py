@@ -52,7 +52,7 @@ def test_diplomatic_text_is_the_transcript_after_declared_normalisation(sample) 
 def test_reading_text_renders_and_keeps_every_speaker_label(sample) -> None:
     _, tree = sample
     reading = rendered(tree, "text", "reading")
-    speakers = [" ".join(s.itertext()) for s in tree.iter("{http://www.tei-c.org/ns/1.0}speaker")]
+    speakers = ["".join(s.itertext()) for s in tree.iter("{http://www.tei-c.org/ns/1.0}speaker")]
     assert all(label in reading for label in speakers)
     assert reading.count("\n") >= rendered(tree, "text", "diplomatic").count("\n")
 

@@ -47,7 +47,8 @@ def test_reading_view_puts_notes_as_numbered_endnotes(all_elements) -> None:
 
 def test_every_speaker_label_appears_in_both_views(all_elements) -> None:
     labels = ["Cde. Mikoyan - ", "Cde. Choe Yong-geon - ", "Rim Hae - ", "Cde. Mikoyan — ",
-              "Rim—", "Comrade Mikoyan:\n", "Mr. Q?. ", "MIKOYAN\n", "RIM HAE -\n", "Both -- "]
+              "Rim—", "Comrade Mikoyan:\n", "Mr. Q?. ", "MIKOYAN\n", "RIM HAE -\n",
+              "[00:12] Both -- ", "Cde. Mikoyan- ", "Cde. Rim Hae -Agreed"]
     for view in ("reading", "diplomatic"):
         text = render_file(all_elements, "text", view)
         assert [label for label in labels if label not in text] == []
