@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from validation_support import SCHEMA_TESTS, serve_directory
 
-from conftest import SCHEMA_TESTS, serve_directory
 from tei_edition.diagnostics import Diagnostic, Severity
 from tei_edition.validation import validate_file, validate_tree
 from tei_edition.validation.checks import calendar_problem

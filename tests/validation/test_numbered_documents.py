@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from validation_support import NUMBERED, expectation
 
-from conftest import NUMBERED, expectation
 from tei_edition.diagnostics import Severity
 from tei_edition.validation import validate_file
 

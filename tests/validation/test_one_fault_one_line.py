@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from validation_support import EDITIONS, SCHEMA_TESTS
 
-from conftest import EDITIONS, SCHEMA_TESTS
 from tei_edition.cli import cli
 from tei_edition.xmlio import NSMAP, TEI_NS, parse_xml_file, serialize, write_atomic
 

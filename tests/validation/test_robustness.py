@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from validation_support import EDITIONS, NUMBERED, ROOT, SCHEMA_TESTS
 
-from conftest import EDITIONS, NUMBERED, ROOT, SCHEMA_TESTS
 from tei_edition.diagnostics import Severity
 from tei_edition.validation import validate_file, validate_tree
 from tei_edition.xmlio import parse_xml_file

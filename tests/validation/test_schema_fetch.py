@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from validation_support import serve_directory
 
-from conftest import serve_directory
 from tei_edition.cli import cli
 from tei_edition.schema_fetch import PINNED_SHA256, RELEASE_PATH, cached_path, sha256_file
 from tei_edition.validation import schema_versions

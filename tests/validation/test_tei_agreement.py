@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from validation_support import EDITIONS, NUMBERED, expectation, jing_verdicts
 
-from conftest import EDITIONS, NUMBERED, expectation, jing_verdicts
 from tei_edition.validation import validate_file
 
 pytestmark = pytest.mark.jing

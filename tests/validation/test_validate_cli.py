@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from validation_support import EDITIONS, NUMBERED, ROOT, SCHEMA_TESTS
 
-from conftest import EDITIONS, NUMBERED, ROOT, SCHEMA_TESTS
 from tei_edition.cli import cli
 
 VALID = SCHEMA_TESTS / "valid"

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-
-from conftest import ROOT
+from validation_support import ROOT
 
 RNG = "{http://relaxng.org/ns/structure/1.0}"
 XS = "{http://www.w3.org/2001/XMLSchema}"
