@@ -79,6 +79,16 @@ def _schema_location() -> bytes:
         b'xsi:schemaLocation="http://www.tei-c.org/ns/1.0 @SERVER@/tei.xsd"', 1)
 
 
+def _schema_location_invalid() -> bytes:
+    """An invalid edition pointing at the server: the xmlschema explainer runs on it."""
+    return (ATTACKS / "benign.xml").read_bytes().replace(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"',
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0" '
+        b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        b'xsi:schemaLocation="http://www.tei-c.org/ns/1.0 @SERVER@/tei.xsd" '
+        b'xsi:noNamespaceSchemaLocation="@SERVER@/none.xsd"', 1)
+
+
 def _transcript(middle: bytes) -> bytes:
     return (b"Record of conversation, 16 September 1956\n\n"
             b"Present: Cdes. Mikoyan and Choe Yong-geon.\n\n"
@@ -89,6 +99,7 @@ def _transcript(middle: bytes) -> bytes:
 RECIPES: dict[str, Callable[[], bytes]] = {
     "gzip_bomb": _gzip_bomb,
     "schema_location": _schema_location,
+    "schema_location_invalid": _schema_location_invalid,
     "quadratic_blowup": _quadratic_blowup,
     "utf16_doctype": _utf16_doctype,
     "deep_nesting": lambda: tei_with("<hi>" * 5000 + "deep" + "</hi>" * 5000),
