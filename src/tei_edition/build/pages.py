@@ -24,7 +24,8 @@ body{font-family:Georgia,serif;max-width:72rem;margin:2rem auto;padding:0 1rem;l
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;
 text-align:left;vertical-align:top}th button{font:inherit;font-weight:bold;border:0;background:none;
 cursor:pointer;padding:0}td.summary{font-size:.9em;max-width:28rem}.error{color:#a00}
-.warning{color:#850}nav a{margin-right:1rem}.variants,.roles{color:#555;font-size:.9em}
+.warning{color:#850}.files{font-size:.85em}nav a{margin-right:1rem}
+.variants,.roles{color:#555;font-size:.9em}
 """.strip()
 
 # Optional click-to-sort. Without JavaScript the table stays in its default order (by date),
@@ -84,6 +85,19 @@ def edition_href(slug: str, anchor: str | None = None) -> str:
     return f"{slug}/{EDITION_PAGE}" + (f"#{anchor}" if anchor else "")
 
 
+def _files(slug: str) -> etree._Element:
+    """Links to the edition's other outputs: its TEI and its two plain-text renderings."""
+    links = _el("span", {"class": "files"}, " (")
+    for number, (name, label) in enumerate(
+        ((f"{slug}.xml", "TEI"), ("reading.txt", "text"), ("diplomatic.txt", "diplomatic text"))
+    ):
+        if number:
+            links.append(_el("span", None, ", "))
+        links.append(_el("a", {"href": f"{slug}/{name}"}, label))
+    links.append(_el("span", None, ")"))
+    return links
+
+
 def _counts(diagnostics: Sequence[Diagnostic]) -> Counter[str]:
     return Counter(
         "error" if d.severity >= Severity.ERROR else str(d.severity) for d in diagnostics
@@ -141,7 +155,12 @@ def index_page(
                     {"data-key": record["date"] or "9999"},
                     record["date_text"] or record["date"],
                 ),
-                _el("td", None, _el("a", {"href": edition_href(slug)}, record["title"])),
+                _el(
+                    "td",
+                    None,
+                    _el("a", {"href": edition_href(slug)}, record["title"]),
+                    _files(slug),
+                ),
                 _el("td", None, "; ".join(record["participants"])),
                 _el("td", None, record["classification"]),
                 _el("td", {"class": "summary"}, record["summary"]),
