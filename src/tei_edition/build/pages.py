@@ -214,6 +214,15 @@ def _appearance_item(appearance: PersonAppearances) -> etree._Element:
         None,
         _el("a", {"href": edition_href(appearance.slug)}, appearance.title),
         when,
+        _el(
+            "span",
+            None,
+            " ",
+            _el("a", {"href": edition_href(appearance.slug, appearance.anchor)}, "index entry"),
+            ";",
+        )
+        if appearance.anchor
+        else None,
         _occurrence_links("turns", appearance.slug, appearance.turns),
         _occurrence_links("mentions", appearance.slug, appearance.mentions),
         silent,

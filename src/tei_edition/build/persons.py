@@ -20,6 +20,7 @@ class PersonAppearances:
     slug: str
     title: str
     date: str
+    anchor: str | None = None  # the person's entry in the edition's own index of persons
     turns: list[dict[str, Any]] = field(default_factory=list)
     mentions: list[dict[str, Any]] = field(default_factory=list)
 
@@ -60,7 +61,7 @@ def merge_persons(records: list[dict[str, Any]]) -> list[CollectionPerson]:
             person.roles.extend(r for r in declared.get("roles", []) if r not in person.roles)
             # an edition that declares a person is listed even when they never speak in it
             appearances = by_person[key] = PersonAppearances(
-                record["slug"], record["title"], record.get("date", "")
+                record["slug"], record["title"], record.get("date", ""), declared.get("anchor")
             )
             person.appearances.append(appearances)
         for occurrence in record.get("occurrences", []):

@@ -91,7 +91,9 @@ def _pointers(value: str | None) -> list[str]:
     ]
 
 
-def _persons(root: Any) -> dict[str, dict[str, Any]]:
+def _persons(root: Any, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Every declared person; ``anchor`` is their entry in the edition's own index of persons
+    (`person-<id>` in html.xsl) when the page has one."""
     persons: dict[str, dict[str, Any]] = {}
     for person in root.xpath("//tei:person[@xml:id]", namespaces=_NS):
         names = [_text(n) for n in person.xpath("tei:persName", namespaces=_NS) if _text(n)]
@@ -101,7 +103,9 @@ def _persons(root: Any) -> dict[str, dict[str, Any]]:
             if _text(r)
         ]
         group = person.getparent()
-        persons[person.get(_XML_ID)] = {
+        key = person.get(_XML_ID)
+        persons[key] = {
+            "anchor": f"person-{key}" if f"person-{key}" in ids else None,
             "names": names,
             "roles": roles,
             "present": group is not None and group.get("type") != "mentioned",
@@ -162,7 +166,7 @@ def catalogue_record(tree: Any, slug: str, page: bytes | None) -> dict[str, Any]
     if date is None:
         date = _first(root, "/tei:TEI/tei:text//tei:date[@when]")
     classification = _first(root, "/tei:TEI/tei:text//tei:seg[@type='classification']")
-    persons = _persons(root)
+    persons = _persons(root, ids)
     return {
         "slug": slug,
         "title": title or slug,
