@@ -126,3 +126,15 @@ def test_fixing_an_edition_clears_its_saved_diagnostics(tmp_path):
     assert [d.code for d in report.diagnostics] == ["build.tei-written"]
     assert not (out / "bracket" / "diagnostics.json").exists()
     assert build(editions, out).diagnostics == []
+
+
+def test_a_transcript_with_errors_never_replaces_the_editions_tei(tmp_path):
+    editions = tmp_path / "editions"
+    folder = write_edition(editions, "good", "Title\nSmith: fine\n")
+    build(editions, tmp_path / "site")
+    committed = (folder / "good.xml").read_bytes()
+    (folder / "good.txt").write_text("Title\nSmith: now an [unclosed bracket\n")
+    report = build(editions, tmp_path / "site")
+    assert report.stats.failed == 1 and report.stats.rendered == 1
+    assert (folder / "good.xml").read_bytes() == committed
+    assert b"unclosed" in (tmp_path / "site" / "good" / "good.xml").read_bytes()

@@ -75,7 +75,13 @@ def _obtain_tei(
     if job.metadata is not None:
         policy, found = stages.tei_policy(job.metadata)
         outcome.diagnostics.extend(found)
-    existing = job.tei.read_bytes() if job.tei.is_file() else None
+    try:
+        existing = job.tei.read_bytes() if job.tei.is_file() else None
+    except OSError as error:
+        outcome.diagnostics.append(
+            _diag(job.tei, Severity.ERROR, "build.unreadable-tei", f"cannot read TEI: {error}")
+        )
+        return None, job.tei
     if job.transcript is None or (policy == "hand-maintained" and existing is not None):
         return existing, job.tei
     tree, found = stages.convert(job.transcript, job.metadata)
@@ -87,6 +93,9 @@ def _obtain_tei(
     generated = xmlio.serialize(tree)
     if generated == existing:
         return generated, job.tei
+    if has_errors(found):
+        # a transcript with errors never replaces the edition's TEI; its diagnostics say why
+        return generated, job.out_dir / job.tei.name
     if policy == "generated" and job.write_tei:
         outcome.tei_written = True
         return generated, job.tei
