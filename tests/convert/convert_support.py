@@ -156,25 +156,36 @@ def unresolved_pointers(root: etree._Element) -> list[str]:
 
 def body_words(root: etree._Element) -> list[str]:
     """Words of the TEI text in document order: sic side of choices, bracket labels kept in
-    @rend restored (add, pb), footnote numbers at the mark; the abstract's words after them
-    when it stood after the record (abstract/@rend 'trailing')."""
+    @rend restored (add, pb), footnote numbers at the mark; then the abstract's words when
+    it stood after the record (abstract/@rend 'trailing'); then the notes section (its
+    heading, each foot note's number and words), as the transcript has them at its end."""
     text = root.find("t:text", NS)
     found = words(_content_words(text))
     for abstract in root.iterfind("t:teiHeader//t:abstract", NS):
         if "trailing" in tokens(abstract):
             found += words(_content_words(abstract))
+    for heading in root.iterfind("t:text/t:back/t:divGen/t:head", NS):
+        found += words(_content_words(heading))
+    for note in root.iterfind("t:text//t:note[@place='foot']", NS):
+        found += words(note.get("n", "")) + words(_content_words(note, inside_note=True))
     return found
 
 
-def _content_words(element: etree._Element) -> str:
+def _content_words(element: etree._Element, inside_note: bool = False) -> str:
+    if local(element) == "divGen":
+        return " "
+    if local(element) == "note" and element.get("place") == "foot" and not inside_note:
+        return " " + element.get("n", "") + " "
     parts = [" "]
     if local(element) in ("add", "pb"):
         parts.append(_label(element) + " ")
-    if local(element) in ("pb", "note") and element.get("n"):
+    if local(element) == "pb" and element.get("n"):
         parts.append(element.get("n") + " ")
     parts.append(element.text or "")
     for child in element:
         if isinstance(child.tag, str) and local(child) != "corr":
             parts.append(_content_words(child))
         parts.append(" " + (child.tail or ""))
+    if local(element) == "sic" and "marked" in tokens(element):
+        parts.append(" sic")
     return "".join(parts) + " "

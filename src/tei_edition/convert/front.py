@@ -109,7 +109,7 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
     index = 0
     has_title = False
     subtitle_allowed = True  # a second heading block directly after the title
-    in_participants = in_subject = False
+    in_participants = in_subject = seen_participants = False
     while index < len(lines):
         line = lines[index]
         kind = front_kind(line.text)
@@ -118,7 +118,8 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
             kind = "participants"
         if in_subject and kind is None and line.tight:
             kind = "subject"
-        if kind is None and not is_turn(line.text) and (not has_title or subtitle_allowed):
+        if kind is None and not is_turn(line.text) and not seen_participants and (
+                not has_title or subtitle_allowed):
             block = [line]
             while index + len(block) < len(lines) and lines[index + len(block)].tight:
                 block.append(lines[index + len(block)])
@@ -129,10 +130,12 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
                 index += len(block)
                 has_title = True
                 continue
-        if kind is None:
-            break
+        if kind is None or (in_participants and kind != "participants") or (
+                seen_participants and not in_participants):
+            break  # the participants list closes the front matter (TEI: head before list)
         subtitle_allowed = not has_title
         in_participants = kind == "participants"
+        seen_participants = seen_participants or in_participants
         in_subject = kind == "subject"
         found.append(FrontLine(index, kind))
         index += 1
