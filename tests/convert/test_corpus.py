@@ -49,36 +49,7 @@ ASPECTS = ("diagnostics", "lxml", "jing", "words", "turns", "counts", "api", "cl
 # What the converter does not do yet: {file name: {aspect: why}}. Aspects of a transcript:
 # diagnostics, lxml, jing, words, turns, counts; of an error case: api, cli. Every entry is
 # asserted to still fail; remove an entry as soon as the converter handles it.
-KNOWN_GAPS: dict[str, dict[str, str]] = {
-    "sloppy-separators.txt": {
-        "turns": "no label is recognised when the first one is 'Cde.Khrushchev—' (no spaces); "
-                 "even the regular 'Cde. Khrushchev — ' and 'Cde Ulbricht - ' turns stay p",
-        "counts": "five p instead of five sp",
-    },
-    "joint-and-group-speakers.txt": {
-        "turns": "'Comrade Sidorova and Comrade Lebedev (together):' is not recognised as a "
-                 "joint turn (who=\"#sidorova #lebedev\"); it stays a p",
-        "counts": "that turn is a p",
-    },
-    "numbered-speakers-timestamps.txt": {
-        "turns": "'Speaker 1:' labels (a number in the label) are not recognised, with or "
-                 "without the leading '[00:00:12]' time code: all lines stay one p",
-        "counts": "no sp",
-    },
-    "caps-label-no-punctuation.txt": {
-        "turns": "all-caps labels alone on their line with no separator (sep-none in "
-                 "docs/encoding.md) are not recognised: every block stays a p",
-        "counts": "no sp",
-    },
-    "quoted-lines-and-stage-lines.txt": {
-        "counts": "a line wholly in parentheses inside a turn ('(Gets up and goes to the "
-                  "window.)') stays plain text, not a stage",
-    },
-    "hard-wrapped-lines.txt": {
-        "counts": "the wrapped line 'Korea - there the rains ...' becomes a turn of a speaker "
-                  "'Korea', who is in no participants list",
-    },
-}
+KNOWN_GAPS: dict[str, dict[str, str]] = {}
 
 # Set to a reason while the realistic set stays below ATTRIBUTION_BAR; asserted to still be below.
 KNOWN_ATTRIBUTION_GAP: str | None = None
