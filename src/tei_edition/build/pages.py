@@ -28,11 +28,13 @@ cursor:pointer;padding:0}td.summary{font-size:.9em;max-width:28rem}.error{color:
 .variants,.roles{color:#555;font-size:.9em}
 """.strip()
 
-# Optional click-to-sort. Without JavaScript the table stays in its default order (by date),
-# and the buttons do nothing; nothing on the page depends on the script.
+# Optional click-to-sort. Without JavaScript the heads are plain text and the table keeps its
+# default order (by date); the script turns each head into a button, so no dead control shows.
 _SORT_SCRIPT = """
-document.querySelectorAll('table.sortable th button').forEach(function(b,i){
-b.addEventListener('click',function(){var t=b.closest('table'),body=t.tBodies[0],
+document.querySelectorAll('table.sortable th').forEach(function(th,i){
+var b=document.createElement('button');b.type='button';b.textContent=th.textContent;
+th.textContent='';th.appendChild(b);
+b.addEventListener('click',function(){var body=th.closest('table').tBodies[0],
 up=b.dataset.dir!=='asc';var rows=Array.prototype.slice.call(body.rows);
 rows.sort(function(x,y){var a=x.cells[i].dataset.key||x.cells[i].textContent,
 c=y.cells[i].dataset.key||y.cells[i].textContent;return up?a.localeCompare(c):c.localeCompare(a);});
@@ -132,7 +134,7 @@ def index_page(
         "tr",
         None,
         *(
-            _el("th", None, _el("button", {"type": "button"}, name))
+            _el("th", None, name)
             for name in (
                 "Date",
                 "Title",

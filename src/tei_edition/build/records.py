@@ -120,8 +120,7 @@ def _occurrences(
     text = _first(root, "tei:text")
     if text is None:
         return occurrences
-    turn_number = len(root.xpath("tei:teiHeader//tei:sp", namespaces=_NS))
-    mention_number = 0
+    turn_number = mention_number = 0  # no sp or persName[@ref] of `text` comes before it
     for element in text.iter(f"{{{TEI_NS}}}sp", f"{{{TEI_NS}}}persName", f"{{{TEI_NS}}}rs"):
         is_turn = element.tag == f"{{{TEI_NS}}}sp"
         if is_turn:
