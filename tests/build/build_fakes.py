@@ -96,6 +96,8 @@ def fake_render(tree, to: str, view: str):
         raise KeyboardInterrupt
     if "SIGINT" in title and view == "diplomatic" and multiprocessing.parent_process() is not None:
         os.kill(os.getppid(), signal.SIGINT)  # Ctrl-C reaching the build's main process
+    if "EXIT" in title and multiprocessing.parent_process() is not None:
+        os._exit(1)  # a worker process dying (killed, out of memory)
     if "CRASH" in title:
         raise RuntimeError("renderer bug")
     turns = tree.getroot().iter(T + "sp")

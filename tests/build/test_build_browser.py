@@ -1,6 +1,7 @@
 """The collection page in a real browser (headless Chromium): the rows come in date order, the
 script makes the column heads buttons, a click on one sorts by that column and a second click
-reverses it, and the page logs no error. The DevTools client is the render tests' (tests/render/chromium_cdp.py)."""
+reverses it, and the page logs no error. The DevTools client is the render tests'
+(tests/render/chromium_cdp.py)."""
 
 from __future__ import annotations
 

@@ -138,3 +138,17 @@ def test_a_transcript_with_errors_never_replaces_the_editions_tei(tmp_path):
     assert report.stats.failed == 1 and report.stats.rendered == 1
     assert (folder / "good.xml").read_bytes() == committed
     assert b"unclosed" in (tmp_path / "site" / "good" / "good.xml").read_bytes()
+
+
+def test_a_worker_process_that_dies_is_a_fatal_diagnostic_not_a_traceback(tmp_path):
+    editions = tmp_path / "editions"
+    write_collection(editions, 3)
+    write_edition(editions, "killer", "EXIT\nSmith: hi\n")
+    out = tmp_path / "site"
+    report = build(editions, out, jobs=2)
+    # the pool is lost with the worker: every edition it had not finished is reported, none is
+    # remembered as built, and the collection pages still list the whole collection
+    died = [d for d in report.diagnostics if d.code == "build.worker-died"]
+    assert died and exit_code_for(report.diagnostics) == 3
+    assert len(BuildState.load(out)[0].editions) == 4 - len(died)
+    assert "killer (not built)" in (out / "index.html").read_text()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -145,7 +144,7 @@ def run_pool(
                 taken.add(future)
                 try:
                     outcome = future.result()
-                except BrokenProcessPool as error:
+                except Exception as error:  # noqa: BLE001 - a dead worker (BrokenProcessPool)
                     source, _ = futures[future]
                     outcome = EditionOutcome(
                         source.slug,
@@ -156,7 +155,8 @@ def run_pool(
                                 0,
                                 Severity.FATAL,
                                 "build.worker-died",
-                                f"the worker process building this edition stopped: {error}",
+                                "the worker process building this edition stopped: "
+                                f"{type(error).__name__}: {error}",
                             )
                         ],
                     )
