@@ -214,3 +214,12 @@ def test_damaged_state_means_a_full_rebuild_with_a_warning(collection):
     report = build(editions, out)
     assert report.stats.rendered == 6
     assert "build.state-unreadable" in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize("inside", [".", "ed-001", "ed-001/site"])
+def test_output_in_the_editions_folder_or_an_edition_is_refused_even_with_force(collection, inside):
+    editions, _, _ = collection
+    before = sorted(p for p in editions.rglob("*"))
+    report = build(editions, editions / inside, force=True)
+    assert [d.code for d in report.diagnostics] == ["build.output-overlaps"]
+    assert sorted(p for p in editions.rglob("*")) == before

@@ -87,6 +87,15 @@ def _check_folders(options: BuildOptions) -> list[Diagnostic]:
             )
         ]
     out = options.out_dir
+    if _inside_an_edition(out, options.editions_dir):
+        return [
+            _fatal(
+                out,
+                "build.output-overlaps",
+                "output folder is the editions folder or inside an edition folder",
+                "edition folders are never written to: choose an output folder outside them",
+            )
+        ]
     if out.exists() and not out.is_dir():
         return [_fatal(out, "build.output-not-folder", "output path exists and is not a folder")]
     if (
@@ -113,6 +122,18 @@ def _check_folders(options: BuildOptions) -> list[Diagnostic]:
             )
         ]
     return []
+
+
+def _inside_an_edition(out: Path, editions: Path) -> bool:
+    try:
+        relative = out.resolve().relative_to(editions.resolve())
+    except ValueError:
+        return False
+    if not relative.parts:
+        return True
+    slug = relative.parts[0]
+    folder = editions / slug
+    return (folder / f"{slug}.txt").is_file() or (folder / f"{slug}.xml").is_file()
 
 
 def build_collection(
