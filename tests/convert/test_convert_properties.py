@@ -97,3 +97,29 @@ def test_conversion_is_deterministic(text):
 def test_generated_transcript_is_valid_tei(conforms, text):
     result = convert_text(text)
     assert conforms(result.tree, "<generated>") == []
+
+
+PIECES = st.sampled_from(
+    list("abc ABC:-–—.[]()?!\n\n\u00a0\t1/*\"'") + [
+        "Cde. ", "Q: ", "A: ", "Mr. X. ", "[1]", "/1/", "Present: ", "Recorded by A. B",
+        "[inserted: ", "[Page 3]", "First, ", "KHRUSHCHEV\n", "\n1. note", "\n[1] note",
+        "\n/1/ note", "Notes\n", "Top Secret\n", "16 September 1956", "Date: ", "Drafted by: ",
+        "* * *\n", "(laughs)", "[sic]", "JFK?: ", "Speaker 1: ", "[00:00:01] ", " and ",
+        "Voices: ", "Head of Department\nN. Petrov"])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(PIECES, max_size=80).map("".join))
+def test_fragment_soup_never_raises_and_round_trips(text):
+    """Fragments of every convention, shuffled: never an exception; with a tree, every word
+    kept and the diplomatic text equal to the transcript (both sides normalised, since a
+    line that is not a turn keeps its spaces after a colon)."""
+    result = convert_text(text)
+    if result.tree is None:
+        assert any(d.severity >= 30 for d in result.diagnostics)
+        return
+    root = result.tree.getroot()
+    assert parse_xml_bytes(serialize(result.tree)).ok
+    assert unresolved_pointers(root) == []
+    assert body_words(root) == words(text)
+    assert normalised_transcript(diplomatic_text(root)) == normalised_transcript(text)

@@ -44,7 +44,8 @@ from tei_edition.xmlio import TEI_NS
 TIGHT = "no-blank-before"
 RESERVED_IDS = ("source", "archive", "src-ed", "edition", "classification")
 
-_OPENER_SEG = {"classification": "classification", "copy": "copy", "subject": "subject"}
+_OPENER_SEG = {"classification": "classification", "copy": "copy", "subject": "subject",
+               "routing": "routing"}
 
 
 class _Body:

@@ -27,6 +27,8 @@ COPY = re.compile(r"(?:Copy|Copies|Exemplar|Ex\.|Copy No\.?)\s*(?:No\.?|Nr\.?|#)
                   r"(?:\s*(?:of|/)\s*\d+)?(?:\s*copies)?\.?", re.I)
 PAGE_LINE = re.compile(r"\[(?:Page|page|PAGE|p\.|P\.) \d+[a-z]?\]")
 DATELINE = re.compile(r"(?:Date|Time|Place|Location|Venue|Day)\s*:\s*\S.*", re.I)
+ROUTING = re.compile(r"(?:FROM|TO|CC|INFO|REF|From|To|Cc|Info|Ref|Distribution|DISTRIBUTION)\s*:\s*"
+                     r"\S.{0,150}")
 SUBJECT = re.compile(r"(?:Subject|Re|Topic|Subj\.)\s*:\s*\S.*", re.I)
 _TITLE_WORDS = re.compile(r"(?:Record|Memorandum|Minutes|Transcript|Conversation|Stenogram|"
                           r"Stenographic|Interview|Hearing|Notes|Report|Meeting|Summary|Telegram|"
@@ -40,6 +42,7 @@ _SUBJECT_HEADING = re.compile(r"SUBJECTS?|Subjects?")
 CLOSER = re.compile(r"(?P<role>(?:Recorded|Drafted|Prepared|Written|Compiled|Transcribed|Typed|"
                     r"Noted|Taken down|Minutes taken|Translated|Approved|Cleared|Interpreted|"
                     r"Record made|Notes taken)(?: by)?)\s*:?\s+(?P<name>\S.{0,80})")
+SURNAME_SIGNATURE = re.compile(r"[A-Z][A-Z'’\-]{2,}")
 NAME = re.compile(r"(?:/s/\s*)?(?:(?:[A-Z]\.\s?){1,3}\s?[A-Z][\w'’\-]+|[A-Z][a-z]+(?: [A-Z]\.)?"
                   r" [A-Z][\w'’\-]+)")
 
@@ -62,6 +65,8 @@ def front_kind(text: str) -> str | None:
         return "dateline"
     if SUBJECT.fullmatch(text):
         return "subject"
+    if ROUTING.fullmatch(text):
+        return "routing"
     if HEADER.match(text) or _PARTICIPANTS_HEADING.fullmatch(text) or FRONT_ROLE.fullmatch(
             text) or GROUP_LABEL.match(text):
         return "participants"
@@ -73,8 +78,9 @@ def front_kind(text: str) -> str | None:
 def _place_and_date(text: str) -> bool:
     """"Washington, June 3, 1963.": a short line that ends with a date."""
     found = find_date(text)
+    place = text[: found.start].split() if found else []
     return bool(found) and found.start > 0 and text[found.end:].strip(" .") == "" and len(
-        text[: found.start].split()) <= 4 and text[: found.start].rstrip().endswith(",")
+        place) <= 3 and place[-1].endswith(",") and all(w[:1].isupper() for w in place)
 
 
 def _title_like(block: list[SourceLine], strict: bool = False) -> bool:
@@ -161,6 +167,9 @@ def closer_start(lines: list[SourceLine], start: int, last_turn: int) -> tuple[i
     while block_start > first_candidate and lines[block_start].tight:
         block_start -= 1
     block = lines[block_start:end]
+    if block_start >= first_candidate and len(block) == 1 and SURNAME_SIGNATURE.fullmatch(
+            block[0].text) and block_start > first_candidate:
+        return block_start, end  # a telegram's signature: "KOHLER"
     if block_start >= first_candidate and 1 <= len(block) <= 3 and NAME.fullmatch(block[-1].text):
         roles_ok = all(len(b.text.split()) <= 8 and not b.text.endswith((".", ":", "?"))
                        and b.text[:1].isupper() for b in block[:-1])

@@ -16,13 +16,19 @@ from tei_edition.convert.dates import find_date
 from tei_edition.convert.footnotes import MARKS
 from tei_edition.convert.lexer import BracketSegment, BreakSegment, TextSegment, scan_brackets
 from tei_edition.convert.model import (
+    Addition,
+    BracketNote,
     DateSpan,
     FootnoteMark,
     Inline,
     LineBreak,
     MarkedSic,
+    NoteLabel,
+    Omission,
+    PageBreak,
     PlaceSpan,
     Stage,
+    Supplied,
     Text,
 )
 from tei_edition.diagnostics import Diagnostic, Severity
@@ -56,18 +62,19 @@ class InlineReader:
             else:
                 nodes.extend(self._bracket(segment, nodes))
         nodes = self._footnote_marks(nodes)
+        nodes = _whole_line_brackets(nodes)
         nodes = _parenthesised_stage(nodes)
         if len(pieces) > 1:
             nodes = _stage_lines(nodes)
         if delivery:
             nodes = _delivery_at_start(nodes)
-        if any(isinstance(n, Stage) and n.text.startswith("(") for n in nodes):
-            self.kinds.add("delivery")
         if place_prefix:
             nodes = _place(nodes)
         if dates:
             nodes = _dates(nodes)
-        return tuple(_merge_text(nodes))
+        nodes = _merge_text(nodes)
+        self.kinds |= {kind for node in nodes if (kind := _kind_of(node))}
+        return tuple(nodes)
 
     def _footnote_marks(self, nodes: list[Inline]) -> list[Inline]:
         """Marks become the notes they point to; without a matching note they stay text."""
@@ -89,8 +96,6 @@ class InlineReader:
                 out.append(Text(node.text[position:], node.line))
             else:
                 out.append(node)
-        if any(isinstance(n, FootnoteMark) for n in out):
-            self.kinds.add("footnote")
         return out
 
     def _bracket(self, segment: BracketSegment, before: list[Inline]) -> list[Inline]:
@@ -100,7 +105,6 @@ class InlineReader:
             found = _LAST_WORD.search(before[-1].text)
             if found and found["space"]:
                 previous = before.pop()
-                self.kinds.add("sic")
                 head = previous.text[: found.start()]
                 return ([Text(head, previous.line)] if head else []) + [MarkedSic(found["word"])]
         if not reading.known or reading.kind == "sic":
@@ -111,8 +115,29 @@ class InlineReader:
                 "see docs/conventions.md for the bracket kinds the converter understands"))
             self.kinds.add("unknown")
             return [Text("[" + segment.content + "]", segment.line)]
-        self.kinds.add(reading.kind)
         return [reading.node]
+
+
+def _kind_of(node: Inline) -> str:
+    """The convention a node stands for, as named in header.INTERPRETATION_TEXT."""
+    match node:
+        case Supplied():
+            return "query" if node.reason == "query" else "supplied"
+        case Addition():
+            return "addition"
+        case Omission():
+            return f"omission-{node.reason}"
+        case BracketNote():
+            return f"note-{node.kind}"
+        case Stage():
+            return "stage" if node.text.startswith("[") else "delivery"
+        case MarkedSic():
+            return "sic"
+        case PageBreak():
+            return "page"
+        case FootnoteMark():
+            return "footnote"
+    return ""
 
 
 def _short(text: str) -> str:
@@ -163,6 +188,19 @@ def _parenthesised_stage(nodes: list[Inline]) -> list[Inline]:
     return out
 
 
+def _whole_line_brackets(nodes: list[Inline]) -> list[Inline]:
+    """"[Tape 1, Side A]" alone on a line supplies no word: it is the transcriber's note."""
+    out: list[Inline] = []
+    for index, node in enumerate(nodes):
+        alone = (index == 0 or isinstance(nodes[index - 1], LineBreak)) and (
+            index + 1 == len(nodes) or isinstance(nodes[index + 1], LineBreak))
+        if alone and isinstance(node, Supplied) and node.reason != "query":
+            out.append(BracketNote("editorial", (Text(node.text),)))
+        else:
+            out.append(node)
+    return out
+
+
 def _stage_lines(nodes: list[Inline]) -> list[Inline]:
     """A line of a paragraph wholly in parentheses ("(Gets up and goes to the window.)") is
     a stage direction inside the turn (TEI P5 §7.2.4)."""
@@ -207,22 +245,10 @@ def _place(nodes: list[Inline]) -> list[Inline]:
 
 def plain_text(nodes: tuple[Inline, ...]) -> str:
     """The block's words as written (brackets restored), for classification heuristics."""
-    from tei_edition.convert.model import (
-        Addition,
-        BracketNote,
-        NoteLabel,
-        Omission,
-        PageBreak,
-        Supplied,
-    )
-    from tei_edition.convert.model import DateSpan as D
-    from tei_edition.convert.model import MarkedSic as M
-    from tei_edition.convert.model import PlaceSpan as P
-    from tei_edition.convert.model import Stage as S
     parts: list[str] = []
     for node in nodes:
         match node:
-            case Text() | D() | P() | S() | NoteLabel():
+            case Text() | DateSpan() | PlaceSpan() | Stage() | NoteLabel():
                 parts.append(node.text)
             case LineBreak():
                 parts.append("\n")
@@ -232,7 +258,7 @@ def plain_text(nodes: tuple[Inline, ...]) -> str:
                 parts.append(f"[{node.label}: {node.text}]")
             case Omission():
                 parts.append(f"[{node.desc}]")
-            case M():
+            case MarkedSic():
                 parts.append(f"{node.text} [sic]")
             case PageBreak():
                 parts.append(f"[{node.label} {node.number}]")

@@ -18,7 +18,7 @@ HONORIFICS = frozenset(
     "ambassador amb minister deputy general gen col colonel admiral adm marshal secretary sir "
     "lord madame mme m herr frau tov tovarishch chairman president premier mister judge "
     "justice rev father hon honorable the prime vice chief under assistant foreign state "
-    "interpreter commissioner governor ambassadors".split())
+    "interpreter commissioner governor ambassadors right hon rt".split())
 _PARTICLES = frozenset("de da di del della der den van von zu bin ibn al el la le du y of"
                        .split())
 # Words that open front/back-matter lines or sentences, never a speaker label.
@@ -273,6 +273,8 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
     honorific with an established one.
     """
     matches = [m for m in (match_line(t, style) for t in texts) if m]
+    if style == "dash" and not any(not m.alone for m in matches):
+        return frozenset(), frozenset(), 0  # "The Cabinet -" lines alone prove no dialogue
     counts = Counter(m.key for m in matches)
     strong = {m.key for m in matches if m.key in known_keys or counts[m.key] >= 2
               or _strong_shape(m)}

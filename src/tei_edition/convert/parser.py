@@ -159,7 +159,7 @@ def _front_blocks(reader: InlineReader, lines: list[SourceLine],
             after[-1] = replace(after[-1], inlines=reader.read(pieces(subtitle), dates=True))
             continue
         subtitle = []
-        dated = item.kind in ("dateline", "subject")
+        dated = item.kind in ("dateline", "subject", "routing")
         place = dated and line.text.lower().startswith(("place", "location", "venue"))
         block = Block(item.kind, reader.read(pieces([line]), dates=dated and not place,
                                              place_prefix=place), line.number, line.tight)

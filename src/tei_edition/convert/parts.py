@@ -61,6 +61,10 @@ def read_closer(reader: InlineReader, lines: list[SourceLine]) -> tuple[list[Blo
                 signers.append(Signer(found["role"] if found else "", name.removeprefix("/s/")
                                       .strip()))
         return blocks, signers
+    if len(lines) == 1:  # "KOHLER": a surname alone signs the record
+        block = Block("signed", reader.read([(lines[0].text, lines[0].number, lines[0].column)]),
+                      lines[0].number, lines[0].tight)
+        return [block], [Signer("", lines[0].text)]
     pieces = [(line.text, line.number, line.column) for line in lines]
     block = Block("signed", reader.read(pieces), lines[0].number, lines[0].tight)
     role = " ".join(line.text for line in lines[:-1])
