@@ -160,3 +160,10 @@ def test_validate_file_gives_the_column_of_the_element_at_fault() -> None:
     (found,) = validate_file(unknown, profile="project")
     line = unknown.read_text(encoding="utf-8").splitlines()[found.line - 1]
     assert line[found.column - 1:].startswith("<emph>")
+
+
+def test_a_single_rendition_pointer_is_checked_by_the_python_checks() -> None:
+    tree = _tree()
+    tree.xpath("//tei:p", namespaces=NSMAP)[0].set("rendition", "#missing-style")
+    found = validate_tree(tree, "mem.xml", profile="project")
+    assert [d.code for d in found] == ["checks.pointer-unresolved"]

@@ -1,7 +1,8 @@
 """The Python checks layer: what XPath 1.0 in the Schematron does badly, with ``checks.*`` codes.
 
 - ``checks.pointer-unresolved``: a pointer list with several tokens (``who="#a #b"``) whose
-  local token names no xml:id (single-token pointers are the rules' job);
+  local token names no xml:id (single-token pointers are the rules' job), and any `#` pointer
+  in ``@rendition``, ``@hand``, ``@source`` or ``@facs``, which the rules do not look at;
 - ``checks.date-invalid``: a date of the right ISO 8601 shape that names no calendar day or
   time (``1956-02-30``, ``T25:00``); wrong shapes are ``rules.date-format``;
 - ``checks.duplicate-id``: an xml:id used twice (for trees built in memory; a file with
@@ -23,6 +24,8 @@ from tei_edition.validation.findings import LAYER_CHECKS, Finding
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 POINTER_ATTRIBUTES = ("who", "ref", "resp", "corresp", "target", "scheme")
+# Pointers the rules do not cover at all: every `#` token of these is checked here.
+OTHER_POINTER_ATTRIBUTES = ("rendition", "hand", "source", "facs")
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
 # biblScope's @from/@to are page numbers; time/@when is a time of day (XSD-checked).
 NOT_DATES = ("biblScope", "time")
@@ -49,9 +52,9 @@ def check_pointer_lists(tree: etree._ElementTree, path: str) -> list[Finding]:
     ids = {node.get(XML_ID) for node in _elements(tree) if node.get(XML_ID)}
     findings = []
     for node in _elements(tree):
-        for attribute in POINTER_ATTRIBUTES:
+        for attribute in POINTER_ATTRIBUTES + OTHER_POINTER_ATTRIBUTES:
             tokens = (node.get(attribute) or "").split()
-            if len(tokens) < 2:
+            if len(tokens) < 2 and attribute in POINTER_ATTRIBUTES:
                 continue
             dangling = [t for t in tokens if t.startswith("#") and t[1:] not in ids]
             if dangling:
