@@ -26,16 +26,13 @@ LAYER_TEI = 3
 _XML_NS_BRACED = "{http://www.w3.org/XML/1998/namespace}"
 _BRACED = re.compile(r"\{(?:https?://|urn:)[^}]*\}")
 
+
 @dataclass(frozen=True)
 class Finding:
     diagnostic: Diagnostic
     element: str | None
     attribute: str | None
     layer: int
-
-    @property
-    def place(self) -> tuple[int, str | None, str | None]:
-        return (self.diagnostic.line, self.element, self.attribute)
 
 
 def unusable(schema_file: object, code: str, error: Exception, layer: int) -> Finding:
