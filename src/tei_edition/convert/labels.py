@@ -12,13 +12,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 HONORIFICS = frozenset(
     "cde cdes comrade comrades mr mrs ms miss dr prof professor sen senator rep representative "
     "ambassador amb minister deputy general gen col colonel admiral adm marshal secretary sir "
     "lord madame mme m herr frau tov tovarishch chairman president premier mister judge "
     "justice rev father hon honorable the prime vice chief under assistant foreign state "
-    "interpreter commissioner governor ambassadors right hon rt".split())
+    "interpreter commissioner governor ambassadors right hon rt genosse genossin towarzysz "
+    "soudruh elvtars elvtárs drug monsieur señor senor sr sra signor signora dott".split())
 _PARTICLES = frozenset("de da di del della der den van von zu bin ibn al el la le du y of"
                        .split())
 # Words that open front/back-matter lines or sentences, never a speaker label.
@@ -79,6 +81,7 @@ class LabelMatch:
     prefix: str = ""  # a time code written before the label
 
 
+@lru_cache(maxsize=65536)
 def label_core(label: str) -> tuple[str, bool]:
     """The label without role in parentheses, question mark and honorifics; and uncertainty."""
     core = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).strip()
@@ -158,6 +161,7 @@ def _dash(text: str) -> tuple[str, str, str, int] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def match_line(text: str, style: str) -> LabelMatch | None:
     """The label of ``style`` at the start of ``text``, if the line has one of label shape.
 

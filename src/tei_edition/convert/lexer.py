@@ -7,6 +7,7 @@ speakers or of what a bracket means; it only says where things are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tei_edition.diagnostics import Diagnostic, Severity
@@ -82,6 +83,9 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[str]]:
     return lines, sorted(applied)
 
 
+_RUNS = re.compile(r"[\[\]]|[^\[\]]+")
+
+
 def scan_brackets(pieces: list[tuple[str, int, int]],
                   path: str) -> tuple[list[Segment], list[Diagnostic]]:
     """Split the lines of one block into text, bracket and line-break segments.
@@ -111,7 +115,8 @@ def scan_brackets(pieces: list[tuple[str, int, int]],
             else:
                 flush_text()
                 segments.append(BreakSegment(line - 1))
-        for offset, char in enumerate(text):
+        for run in _RUNS.finditer(text):  # runs of text, or a single bracket
+            char, offset = run.group(), run.start()
             here = (line, column + offset)
             if char == "[":
                 if open_at is not None:
@@ -144,7 +149,7 @@ def scan_brackets(pieces: list[tuple[str, int, int]],
             else:
                 if text_start is None:
                     text_start = here
-                buffer.append(char)
+                buffer.append(char)  # a whole run of text
     if open_at is not None:
         diagnostics.append(Diagnostic(
             path, *open_at, Severity.ERROR, "transcript.unclosed-bracket",
