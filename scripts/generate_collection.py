@@ -218,11 +218,13 @@ def dash_record(rng, date, speakers, others):
 
 
 def colon_memo(rng, date, speakers, others):
-    title = "MEMORANDUM OF CONVERSATION"
+    # the metadata title names the memorandum; the transcript's own heading is generic
+    head = speakers[0]
+    title = f"Memorandum of conversation with {head.given} {head.surname}, {_long_date(*date)}"
     lines = [
         "CONFIDENTIAL",
         "",
-        title,
+        "MEMORANDUM OF CONVERSATION",
         "",
         f"Date: {_long_date(*date)}",
         f"Place: {rng.choice(('Embassy residence', 'Ministry building', 'Guest house'))}",
@@ -240,13 +242,13 @@ def colon_memo(rng, date, speakers, others):
 
 
 def hearing(rng, date, speakers, others):
-    organ = rng.choice(ORGANS).upper()
-    title = f"HEARING BEFORE {organ}"
+    organ = rng.choice(ORGANS)
+    title = f"Hearing before {organ}, {_long_date(*date)}"  # the metadata's; the heading is caps
     year, month, day = date
     lines = [
         rng.choice(CLASSIFICATIONS),
         "",
-        title,
+        f"HEARING BEFORE {organ.upper()}",
         "",
         f"{rng.choice(WEEKDAYS)}, {MONTHS[month - 1]} {day}, {year}",
         "",
