@@ -75,11 +75,14 @@ def front_kind(text: str) -> str | None:
     return None
 
 
+_TIME_TAIL = re.compile(r"(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.m\.| hours)?)?\.?")
+
+
 def _place_and_date(text: str) -> bool:
     """"Washington, June 3, 1963.": a short line that ends with a date."""
     found = find_date(text)
     place = text[: found.start].split() if found else []
-    return bool(found) and found.start > 0 and text[found.end:].strip(" .") == "" and len(
+    return bool(found) and found.start > 0 and bool(_TIME_TAIL.fullmatch(text[found.end:])) and len(
         place) <= 3 and place[-1].endswith(",") and all(w[:1].isupper() for w in place)
 
 

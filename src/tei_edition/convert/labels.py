@@ -20,7 +20,10 @@ HONORIFICS = frozenset(
     "lord madame mme m herr frau tov tovarishch chairman president premier mister judge "
     "justice rev father hon honorable the prime vice chief under assistant foreign state "
     "interpreter commissioner governor ambassadors right hon rt genosse genossin towarzysz "
-    "soudruh elvtars elvtárs drug monsieur señor senor sr sra signor signora dott".split())
+    "soudruh elvtars elvtárs drug monsieur señor senor sr sra signor signora dott chancellor "
+    "king queen prince princess emperor shah pope cardinal bishop mayor congressman "
+    "congresswoman councillor counsellor counselor consul lieutenant captain major sergeant "
+    "commander academician acting delegate envoy attorney excellency highness".split())
 _PARTICLES = frozenset("de da di del della der den van von zu bin ibn al el la le du y of"
                        .split())
 # Words that open front/back-matter lines or sentences, never a speaker label.

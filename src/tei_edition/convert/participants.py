@@ -120,6 +120,9 @@ def read_participants(lines: list[tuple[str, int]]) -> tuple[list[Participant], 
                 persons.append(Participant(name, description, max(len(labels) - 1, 0), line,
                                            f"{role['role']} {titles}".strip()))
             continue
+        if one_per_line and text.isupper() and len(text.split()) <= 3 and "." not in text:
+            labels.append(text)  # "US", "USSR", "SOVIET SIDE": a group heading
+            continue
         if HEADER.match(text) or _HEADING_ONLY.fullmatch(text):
             text = HEADER.sub("", text, count=1).strip() if HEADER.match(text) else ""
             one_per_line = not text
