@@ -16,18 +16,10 @@ from typing import Any
 from tei_edition.build.pages import diagnostics_page, index_page, persons_page
 from tei_edition.build.persons import merge_persons
 from tei_edition.build.state import BuildState
-from tei_edition.build.worker import RECORD
+from tei_edition.build.worker import RECORD, write_if_changed
 from tei_edition.diagnostics import Diagnostic
-from tei_edition.xmlio import write_atomic
 
 COLLECTION_PAGES = ("index.html", "persons.html", "diagnostics.html")
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    write_atomic(path, data, force=True)
-    return True
 
 
 def _read_record(out_dir: Path, slug: str, state: BuildState) -> dict[str, Any] | None:

@@ -173,6 +173,17 @@ def catalogue(tree: Any, slug: str, page: bytes) -> bytes:
     return (json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
 
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` atomically unless the file already holds exactly these bytes: a rebuild
+    that changes nothing then costs a read instead of a durable write."""
+    from tei_edition.xmlio import write_atomic
+
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    write_atomic(path, data, force=True)
+    return True
+
+
 def _write_outputs(
     job: EditionJob, outcome: EditionOutcome, pages: dict[str, bytes], tei: bytes
 ) -> None:
@@ -180,7 +191,7 @@ def _write_outputs(
 
     for name, page in pages.items():
         target = job.out_dir / name
-        write_atomic(target, page, force=True)
+        write_if_changed(target, page)
         outcome.outputs.append(target)
     if outcome.tei_written:
         write_atomic(job.tei, tei, force=True)
