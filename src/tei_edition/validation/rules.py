@@ -1,5 +1,6 @@
 """The house-rules layer: schema/tei-edition.sch run by lxml.isoschematron, read through SVRL.
 
+The validator runs as XSLT with no file or network access (XSLTAccessControl.DENY_ALL).
 The SVRL report, not lxml's error log, is the source: it keeps each finding's rule id (the
 stable code, e.g. ``rules.who-unresolved``), its role (error/warning/info -> severity) and
 its location, an XPath that is evaluated on the tree again to get the element and its line.
@@ -58,12 +59,20 @@ def sch_path() -> Path:
 
 
 @lru_cache(maxsize=2)
-def _compiled(path: str, mtime_ns: int) -> isoschematron.Schematron:
+def _compiled(path: str, mtime_ns: int) -> etree.XSLT:
+    """The Schematron compiled to its validator XSLT, run with no file or network access.
+
+    isoschematron would run the validator without access control; a rule calling document()
+    on a pointer of the document could then read local files or fetch URLs. Our rules never
+    do, but the sandbox makes sure a changed schema cannot either.
+    """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    return isoschematron.Schematron(etree.parse(path, parser), store_report=True)
+    schematron = isoschematron.Schematron(etree.parse(path, parser), store_xslt=True)
+    return etree.XSLT(schematron.validator_xslt,
+                      access_control=etree.XSLTAccessControl.DENY_ALL)
 
 
-def compiled_rules() -> isoschematron.Schematron:
+def compiled_rules() -> etree.XSLT:
     path = sch_path()
     return _compiled(str(path), path.stat().st_mtime_ns)
 
@@ -71,15 +80,22 @@ def compiled_rules() -> isoschematron.Schematron:
 def check_rules(tree: etree._ElementTree, path: str) -> list[Finding]:
     """Findings of the Schematron rules for ``tree``, in report order."""
     try:
-        schematron = compiled_rules()
-    except (OSError, etree.SchematronParseError, etree.XMLSyntaxError) as error:
+        validator = compiled_rules()
+    except (OSError, etree.SchematronParseError, etree.XMLSyntaxError,
+            etree.XSLTParseError) as error:
         return [unusable(sch_path(), "rules.unusable", error, LAYER_RULES)]
-    schematron.validate(tree)
-    report = schematron.validation_report
-    if report is None:
+    try:
+        report = validator(tree)
+    except etree.XSLTApplyError as error:  # e.g. a rule reaching outside the sandbox
+        return [Finding(Diagnostic(path, 0, 0, Severity.FATAL, "rules.unusable",
+                                   f"the rules could not run on this document: {error}",
+                                   "the Schematron may not read files or the network"),
+                        None, None, LAYER_RULES)]
+    root = report.getroot()
+    if root is None:
         return []
     findings: list[Finding] = []
-    for entry in report.getroot():
+    for entry in root:
         if not isinstance(entry.tag, str):
             continue
         kind = etree.QName(entry).localname
