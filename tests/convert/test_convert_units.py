@@ -212,3 +212,19 @@ def test_metadata_unknown_key_warns_with_line():
 def test_metadata_syntax_error_is_positioned():
     meta, problems = read_metadata('title = \n', "m.toml")
     assert meta is None and problems[0].code == "metadata.unreadable" and problems[0].line == 1
+
+
+@pytest.mark.parametrize("label", ["Soviet Position", "Next Steps", "Purpose", "Comment",
+                                   "CROSS-EXAMINATION BY THE CHAIRMAN"])
+def test_topic_headings_are_not_speaker_labels(label):
+    from tei_edition.convert.labels import has_label_shape
+
+    assert not has_label_shape(label)
+
+
+@pytest.mark.parametrize("label", ["Secretary of State", "The Secretary", "Voice from the hall",
+                                   "Speaker 2", "Comrade Sidorova and Comrade Lebedev"])
+def test_speaker_labels_of_many_shapes(label):
+    from tei_edition.convert.labels import has_label_shape
+
+    assert has_label_shape(label)

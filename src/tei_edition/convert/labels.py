@@ -35,7 +35,19 @@ _NOT_LABELS = frozenset(
     "fifth finally there here however but and or if as in on at for with by item point "
     "question questions answer answers conclusion result results example i you our my his her "
     "their its yes no comment comments summary subjects background action decision decisions "
-    "recommendation recommendations conclusions agreed remarks".split())
+    "recommendation recommendations conclusions agreed remarks purpose objective issue issues "
+    "topic topics minutes record annex appendix reference references enclosures attachments "
+    "file approved cleared drafted transcribed origin folder box collection citation "
+    "observation observations assessment analysis outcome decided resolved proposal proposals "
+    "telephone tel fax".split())
+# A title-case heading with a colon ("Soviet Position:", "Next Steps:") names a topic, not a
+# speaker: the last word of a speaker label is a name or a title, never one of these.
+_TOPIC_NOUNS = frozenset(
+    "position positions question questions problem problems issue issues policy situation "
+    "relations matters matter steps talks negotiations proposal proposals agreement conference "
+    "treaty plan plans program programme aid trade economy security defense defence affairs "
+    "report statement declaration communique communiqué visit background summary views "
+    "comments points point items agenda results conclusions decisions".split())
 _QA = {"q": "q", "question": "q", "a": "a", "answer": "a"}
 NARRATIVE_VERBS = frozenset(
     "said says stated states noted notes informed informs told tells replied replies answered "
@@ -112,6 +124,8 @@ def has_label_shape(label: str) -> bool:
     if len(joint) == 2:  # "Comrade Sidorova and Comrade Lebedev (together)": a joint turn
         return all(has_label_shape(part) for part in joint)
     words = bare.split()
+    if words and words[-1].lower().strip(".'’") in _TOPIC_NOUNS and len(words) > 1:
+        return False
     if not 1 <= len(words) <= 6 or len(bare) > 60 or set(words[1:]) & _CAPS_PARTICLES:
         return False  # "CROSS-EXAMINATION BY THE CHAIRMAN": a heading
     if words[0].lower().rstrip(".:") in _NOT_LABELS and label_key(label) not in ("q", "a"):
