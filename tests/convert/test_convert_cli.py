@@ -166,3 +166,12 @@ def test_unknown_metadata_key_is_a_warning_only(runner, seed_copy):
     assert result.stderr.splitlines() == [
         f"{seed_copy.with_suffix('.toml')}:1:1: warning [metadata.unknown-key] unknown key "
         "colour is ignored (hint: see docs/metadata.md for the keys tei-edition reads)"]
+
+
+def test_missing_metadata_file_cannot_run(runner, seed_copy, tmp_path):
+    missing = tmp_path / "none.toml"
+    result = runner.invoke(cli, ["convert", str(seed_copy), "--meta", str(missing)])
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        f"{missing}:0:0: fatal [metadata.unreadable] cannot read metadata file: "
+        "No such file or directory"]

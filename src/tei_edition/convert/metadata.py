@@ -273,7 +273,11 @@ def load_metadata(path: str | Path) -> tuple[Metadata | None, list[Diagnostic]]:
     """Read an edition's TOML metadata file; problems come back as diagnostics."""
     try:
         source = Path(path).read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:  # cannot run: the file named is not there or not readable
+        return None, [Diagnostic(str(path), 0, 0, Severity.FATAL, "metadata.unreadable",
+                                 f"cannot read metadata file: {error.strerror or error}")]
+    except UnicodeDecodeError as error:
         return None, [Diagnostic(str(path), 0, 0, Severity.ERROR, "metadata.unreadable",
-                                 f"cannot read metadata file: {error}")]
+                                 f"metadata file is not UTF-8: {error.reason} at byte "
+                                 f"{error.start}")]
     return read_metadata(source, str(path))
