@@ -19,6 +19,8 @@ from test_build_generator import generator
 from tei_edition.build.fingerprint import tool_fingerprint
 from tei_edition.cli import cli
 
+pytestmark = pytest.mark.slow  # about 30-90 s: two hundred editions, built three times
+
 EDITIONS = 200
 SUMMARY = re.compile(
     r"^built (\d+) editions \(converted (\d+), validated (\d+), rendered (\d+), "
