@@ -175,3 +175,15 @@ def test_missing_metadata_file_cannot_run(runner, seed_copy, tmp_path):
     assert result.stderr.splitlines() == [
         f"{missing}:0:0: fatal [metadata.unreadable] cannot read metadata file: "
         "No such file or directory"]
+
+
+def test_unresolved_speaker_is_a_warning_with_its_position(runner, tmp_path):
+    source = tmp_path / "memo.txt"
+    source.write_text("Present: A. Rapacki, J. Cabot\n\nRAPACKI: Yes.\n\nCABOT: No.\n\n"
+                      "RAPACKI: Why?\n\nDAVIES: Because.\n")
+    result = runner.invoke(cli, ["convert", str(source)])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"{source}:9:1: warning [transcript.unresolved-speaker] speaker label 'DAVIES' matches "
+        "no declared participant (hint: add the person (or an alias) to the edition metadata's "
+        "[[persons]])"]

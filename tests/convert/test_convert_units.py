@@ -228,3 +228,9 @@ def test_speaker_labels_of_many_shapes(label):
     from tei_edition.convert.labels import has_label_shape
 
     assert has_label_shape(label)
+
+
+def test_metadata_ids_must_be_identifiers():
+    meta, problems = read_metadata('[[editors]]\nid = "two words"\nname = "X"\n', "m.toml")
+    assert meta is None
+    assert [(p.code, p.line) for p in problems] == [("metadata.invalid-value", 2)]

@@ -94,6 +94,7 @@ _AGENT = {"name", "id", "kind", "role"}
 _PERSON = {"id", "name", "aliases", "role", "affiliation", "group", "sex"}
 _SECTIONS = {"setting": {"place", "event"}, "publication": {"publisher", "licence", "licence_url"},
              "conventions": {"label_style", "headings"}}
+_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -119,6 +120,16 @@ class _Reader:
                         f"unknown key {where + '.' if where else ''}{key} is ignored",
                         "see docs/metadata.md for the keys tei-edition reads")
         return data
+
+    def ident(self, data: dict[str, Any], where: str) -> str:
+        """An id that must be usable as xml:id (an NCName), unique among the editors."""
+        value = self.text(data, "id", where)
+        if value and not _NCNAME.fullmatch(value):
+            self.report("id", Severity.ERROR, "metadata.invalid-value",
+                        f"{where}.id {value!r} is not a valid identifier",
+                        "use lower-case letters, digits and hyphens, starting with a letter")
+            return ""
+        return value
 
     def text(self, data: dict[str, Any], key: str, where: str = "") -> str:
         value = data.get(key, "")
@@ -153,7 +164,7 @@ class _Reader:
             self.report(where.split(".")[-1], Severity.ERROR, "metadata.invalid-value",
                         f"{where} needs a name")
             return None
-        return Agent(name, self.text(data, "id", where), kind, self.text(data, "role", where))
+        return Agent(name, self.ident(data, where), kind, self.text(data, "role", where))
 
     def person(self, data: dict[str, Any], where: str) -> PersonInfo | None:
         self.table(data, _PERSON, where)
@@ -166,7 +177,7 @@ class _Reader:
         if not name:
             self.report(where, Severity.ERROR, "metadata.invalid-value", f"{where} needs a name")
             return None
-        return PersonInfo(self.text(data, "id", where), name, tuple(a.strip() for a in aliases),
+        return PersonInfo(self.ident(data, where), name, tuple(a.strip() for a in aliases),
                           self.text(data, "role", where), self.text(data, "affiliation", where),
                           self.text(data, "group", where), self.text(data, "sex", where))
 
@@ -195,6 +206,10 @@ def read_metadata(source: str, path: str = "<metadata>"
                      if "interventions_by" in source_table else None)
     editors = tuple(a for i, t in enumerate(reader.tables(data, "editors"))
                     if (a := reader.agent(t, f"editors[{i}]")))
+    editor_ids = [e.id for e in editors if e.id]
+    if len(editor_ids) != len(set(editor_ids)):
+        reader.report("editors", Severity.ERROR, "metadata.invalid-value",
+                      "two editors have the same id")
     groups = []
     for i, table in enumerate(reader.tables(data, "groups")):
         reader.table(table, {"id", "label"}, f"groups[{i}]")
