@@ -234,3 +234,9 @@ def test_metadata_ids_must_be_identifiers():
     meta, problems = read_metadata('[[editors]]\nid = "two words"\nname = "X"\n', "m.toml")
     assert meta is None
     assert [(p.code, p.line) for p in problems] == [("metadata.invalid-value", 2)]
+
+
+def test_utf16_file_gets_a_utf16_hint():
+    _, problems = decode_transcript("Q: Hi\n".encode("utf-16"), "t")
+    assert problems[0].code == "transcript.undecodable"
+    assert "--encoding utf-16" in problems[0].hint

@@ -56,11 +56,14 @@ def decode_transcript(data: bytes, path: str,
         good = data[: error.start].decode(name, errors="replace")
         line, column = _position(good)
         bad = data[error.start: error.end].hex(" ").upper()
+        hint = ("if the file is in another encoding, name it with --encoding "
+                "(e.g. --encoding cp1252 or --encoding latin-1)")
+        if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            hint = "the file starts with a UTF-16 byte order mark: pass --encoding utf-16"
         return None, [Diagnostic(
             path, line, column, Severity.ERROR, "transcript.undecodable",
             f"bytes {bad} are not valid {name.upper() if name.startswith('utf') else name}",
-            "if the file is in another encoding, name it with --encoding "
-            "(e.g. --encoding cp1252 or --encoding latin-1)")]
+            hint)]
     if text.startswith("\ufeff"):
         text = text[1:]
         normalisations.append(NORMALISED_BOM)
