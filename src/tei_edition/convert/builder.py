@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from tei_edition.convert.annotate import Annotator
-from tei_edition.convert.header import HeaderFacts, build_header, title_text
+from tei_edition.convert.header import HeaderFacts, build_header, person_element, title_text
 from tei_edition.convert.metadata import Metadata
 from tei_edition.convert.model import (
     Addition,
@@ -192,7 +192,7 @@ def build_tei(document: Document, cast: Cast, metadata: Metadata | None, ids: Id
     _build_text(text, document, body_writer, meta)
     used = [i for i, _ in enumerate(meta.corrections) if annotator.used[i]]
     facts = HeaderFacts(source_resp, corr_resp, classification,
-                        title_text(document, meta, source_path), language)
+                        title_text(document, meta, source_path))
     header = build_header(root, document, cast, meta, facts, used)
     if meta.summary and document.trailing:
         profile = header.find(f"{{{TEI_NS}}}profileDesc")
@@ -203,9 +203,8 @@ def build_tei(document: Document, cast: Cast, metadata: Metadata | None, ids: Id
     if cast.mentioned:
         stand_off = sub(root, "standOff")
         listing = sub(stand_off, "listPerson", attrs={"type": "mentioned"})
-        from tei_edition.convert.header import _person
         for person in cast.mentioned:
-            _person(listing, person)
+            person_element(listing, person)
     root.append(text)
     _keep_mixed_content_unindented(root)
     return etree.ElementTree(root), annotator

@@ -73,10 +73,10 @@ class HeaderFacts:
     corr_resp: str  # "#editor ids" or "#edition"
     classification: tuple[tuple[str, str], ...]  # (category id, text)
     title: str
-    language: str
 
 
-def _person(parent: etree._Element, person: Person) -> None:
+def person_element(parent: etree._Element, person: Person) -> None:
+    """A person of the cast: persName and aliases, affiliation, occupation (or only @role)."""
     element = sub(parent, "person", attrs={"xml:id": person.id, "role": person.role.replace(
         " ", "-") if not person.named else "", "sex": person.sex})
     if person.named:
@@ -216,16 +216,16 @@ def _profile_desc(header: etree._Element, document: Document, cast: Cast, meta: 
                 sub(listing, "head", label)
             for person in cast.participants:
                 if person.group == group:
-                    _person(listing, person)
+                    person_element(listing, person)
         ungrouped = [p for p in cast.participants if not p.group]
         if ungrouped:
             listing = sub(partic, "listPerson", attrs={"type": "participants"})
             for person in ungrouped:
-                _person(listing, person)
+                person_element(listing, person)
         if cast.speakers:
             listing = sub(partic, "listPerson", attrs={"type": "speakers"})
             for person in cast.speakers:
-                _person(listing, person)
+                person_element(listing, person)
     if facts.classification:
         text_class = sub(profile, "textClass")
         for category_id, _ in facts.classification:
