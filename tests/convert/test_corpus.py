@@ -49,13 +49,7 @@ ASPECTS = ("diagnostics", "lxml", "jing", "words", "turns", "counts", "api", "cl
 # What the converter does not do yet: {file name: {aspect: why}}. Aspects of a transcript:
 # diagnostics, lxml, jing, words, turns, counts; of an error case: api, cli. Every entry is
 # asserted to still fail; remove an entry as soon as the converter handles it.
-KNOWN_GAPS: dict[str, dict[str, str]] = {
-    "cabinet-conclusions.txt": {
-        "counts": "the decision formula 'The Cabinet -' followed by 'Took note of ...' on the "
-                  "next line is taken for two turns of a speaker 'The Cabinet' (declared as a "
-                  "person too)",
-    },
-}
+KNOWN_GAPS: dict[str, dict[str, str]] = {}
 
 # Set to a reason while the realistic set stays below ATTRIBUTION_BAR; asserted to still be below.
 KNOWN_ATTRIBUTION_GAP: str | None = None
