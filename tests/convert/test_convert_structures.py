@@ -78,9 +78,9 @@ def test_dash_label_without_speech_is_an_empty_turn():
 
 
 def test_unknown_bracket_is_kept_and_reported():
-    result = convert_text("Q: Where?\n\nA: Here [stamp: received 3 May] now.\n")
+    result = convert_text("Q: Where?\n\nA: Here [see the sketch: A; B] now.\n")
     assert [d.code for d in result.diagnostics] == ["transcript.unknown-bracket"]
-    assert "[stamp: received 3 May]" in "".join(result.tree.getroot().itertext())
+    assert "[see the sketch: A; B]" in "".join(result.tree.getroot().itertext())
 
 
 def test_title_resolves_to_the_one_listed_person_with_it():

@@ -26,10 +26,11 @@ from tei_edition.convert.model import (
 )
 
 _OMISSIONS = (
-    (re.compile(r"(?:\w+ )?(?:words? )?illegible(?: words?)?\.?", re.I), "illegible"),
-    (re.compile(r"(?:\w+ )?(?:words? )?inaudible(?: words?)?\.?", re.I), "inaudible"),
-    (re.compile(r"(?:\w+ )?(?:words? )?(?:unintelligible|indistinct|incomprehensible)"
-                r"(?: words?)?\.?", re.I), "unintelligible"),
+    (re.compile(r"(?:[\w-]+ ){0,3}illegible(?: [\w-]+){0,2}\.?", re.I), "illegible"),
+    (re.compile(r"(?:[\w-]+ ){0,3}inaudible(?: [\w-]+){0,2}\.?", re.I), "inaudible"),
+    (re.compile(r"(?:[\w-]+ ){0,3}(?:unintelligible|indistinct|incomprehensible)"
+                r"(?: [\w-]+){0,2}\.?", re.I), "unintelligible"),
+    (re.compile(r"(?:[\w-]+ ){0,2}(?:unclear|uncertain reading)\.?", re.I), "unclear"),
     (re.compile(r"(?:deleted|excised|redacted|omitted|not declassified|\d+ lines? not "
                 r"declassified|text not declassified)\.?", re.I), "withheld"),
 )
@@ -54,6 +55,11 @@ _NOTE_PREFIX = re.compile(
     r"Archivist's|Source)(?: note| Note| comment| Comment)?(?:s)?:)(?P<rest>\s.*)", re.S)
 _NOTE_SUFFIX = re.compile(r"(?P<body>.*\S)(?P<label>\s*(?:—|–|-{1,2})\s*(?:trans|transl|tr|"
                           r"translator|ed|editor|eds)\.?)", re.S | re.I)
+# Words that make a bracket a remark on the document, not words supplied to the text.
+_SOURCE_REMARK = re.compile(r"\b(?:in (?:the )?original|emphasis|underlined|underlining|"
+                            r"crossed out|struck out|handwritten|handwriting|signature|stamp|seal|"
+                            r"margin|marginal|in (?:English|Russian|German|French|Chinese)|"
+                            r"text missing|page break|tape \d|side [AB])\b", re.I)
 _SUPPLIED = re.compile(r"[\w'’][\w\s'’.,\-]*\??", re.S)
 _MAX_SUPPLIED_WORDS = 8
 
@@ -104,6 +110,8 @@ def read_bracket(content: str) -> BracketReading:
                               f"note-{kind}")
     if stripped.lower() == "sic":
         return BracketReading(Text("[" + stripped + "]"), "sic")
+    if _SOURCE_REMARK.search(stripped):  # "[emphasis in original]": about the document
+        return BracketReading(BracketNote("editorial", (Text(stripped),)), "note-editorial")
     if _SUPPLIED.fullmatch(stripped) and len(stripped.split()) <= _MAX_SUPPLIED_WORDS:
         return BracketReading(Supplied(stripped, "omitted-in-original"), "supplied")
     return BracketReading(Text("[" + content + "]"), "unknown", known=False)

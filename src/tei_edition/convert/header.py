@@ -47,12 +47,15 @@ INTERPRETATION_TEXT = {
                                "with its wording in desc.",
     "omission-withheld": "[Deleted.] and similar marks of withheld text are encoded as gap "
                          "(reason withheld) with their wording in desc.",
+    "omission-unclear": "[unclear] is encoded as gap (reason unclear) with its wording in desc.",
     "omission-omitted": "[...] marks words the source's editor left out; encoded as gap "
                         "(reason omitted) with its wording in desc.",
     "note-translation": "Translator's and interpreter's notes in brackets are encoded as note "
                         "type translation, their label kept in label.",
-    "note-editorial": "Editorial notes in brackets are encoded as note type editorial, their "
-                      "label kept in label.",
+    "note-editorial": "Editorial notes in brackets (remarks on the document such as "
+                      "[emphasis in original], [stamp: ...], or a bracket alone on its line) are "
+                      "encoded as note type editorial, a label such as Editor's note: kept in "
+                      "label.",
     "stage": "Bracketed descriptions of delivery ([laughs], [Pause.]) are encoded as stage "
              "type delivery, brackets included.",
     "delivery": "Remarks on delivery in parentheses are encoded as stage type delivery, "
