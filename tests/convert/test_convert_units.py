@@ -94,6 +94,12 @@ def test_bracket_errors_are_positioned(pieces, code, position):
         NoteLabel("Translator's note:"), Text(" literally")))),
     ("the Soviet side —trans.", BracketNote("translation", (
         Text("the Soviet side"), NoteLabel(" —trans.")))),
+    ("2 lines illegible", Omission("2 lines illegible", "illegible")),
+    ("unclear", Omission("unclear", "unclear")),
+    ("...", Omission("...", "omitted")),
+    ("emphasis in original", BracketNote("editorial", (Text("emphasis in original"),))),
+    ("Editor's note: see above", BracketNote("editorial", (
+        NoteLabel("Editor's note:"), Text(" see above")))),
 ])
 def test_bracket_kinds(content, node):
     assert read_bracket(content).node == node
