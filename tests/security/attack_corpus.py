@@ -9,6 +9,7 @@ in per run, so each run has its own secret files and its own server port.
 from __future__ import annotations
 
 import codecs
+import os
 import functools
 import gzip
 import http.server
@@ -21,9 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ATTACKS = Path(__file__).resolve().parent / "attacks"
-# A document the project's schema and rules accept: the control case, the base of attacks
-# that must be accepted, and the edition the template bag for `verify` is packaged from.
-VALID_EDITION = ATTACKS.parents[2] / "schema" / "tests" / "valid" / "001-record-of-conversation.xml"
+SHARED = Path(os.environ.get("TEI_EDITION_SHARED", ATTACKS.parents[3] / "shared"))
+SEED_TRANSCRIPT = SHARED / "seed" / "000_4ab801c5d78d1cdd.txt"
 
 # Strings that must never appear in any output: the content of our planted secret files,
 # and the first line of /etc/passwd on every Linux system.
@@ -70,9 +70,23 @@ def _utf16_doctype() -> bytes:
     return text.encode("utf-16")
 
 
+@functools.cache
+def valid_edition() -> bytes:
+    """The seed transcript as `tei-edition convert` encodes it: the edition every command
+    must accept (the control), the base of attacks that must be accepted, and the edition
+    the template bag for `verify` is packaged from. Made by the converter, not committed,
+    so it always is what the toolkit produces today."""
+    from tei_edition.convert import convert_file
+    from tei_edition.xmlio import serialize
+
+    converted = convert_file(SEED_TRANSCRIPT)
+    assert converted.tree is not None, [d.format_text() for d in converted.diagnostics]
+    return serialize(converted.tree)
+
+
 def _schema_location() -> bytes:
     """The valid edition, pointing validators at the server for its schema (SSRF bait)."""
-    return VALID_EDITION.read_bytes().replace(
+    return valid_edition().replace(
         b'<TEI xmlns="http://www.tei-c.org/ns/1.0"',
         b'<TEI xmlns="http://www.tei-c.org/ns/1.0" '
         b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -98,6 +112,7 @@ def _transcript(middle: bytes) -> bytes:
 
 RECIPES: dict[str, Callable[[], bytes]] = {
     "gzip_bomb": _gzip_bomb,
+    "valid_edition": valid_edition,
     "schema_location": _schema_location,
     "schema_location_invalid": _schema_location_invalid,
     "quadratic_blowup": _quadratic_blowup,
@@ -149,6 +164,7 @@ class Attack:
     accept: bool = False  # a control, or an input that must pass with no error
 
     def template_bytes(self) -> bytes:
+        assert self.kind != "bag", "bags are built by bag_attacks.BAG_RECIPES"
         if self.file is not None:
             return (ATTACKS / self.file).read_bytes()
         assert self.recipe is not None, self.name

@@ -21,7 +21,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from attack_corpus import PASSWD_MARKER, SECRET_MARKER, Attack, materialise, plant_secrets
+from attack_corpus import (
+    PASSWD_MARKER,
+    SECRET_MARKER,
+    Attack,
+    materialise,
+    plant_secrets,
+    valid_edition,
+)
+from bag_attacks import reseal
 
 MEMORY_LIMIT = 1024 * 1024 * 1024  # 1 GiB of address space per command
 TIMEOUT_SECONDS = 20.0  # per input: a safety bound, not a timing test
@@ -40,7 +48,8 @@ class CommandSpec:
     """
 
     # "file"; "transcript+tei" (a transcript and, if accepted, its current TEI beside it);
-    # "edition" (<slug>/<slug>.xml); "bag" (a sealed BagIt bag holding the attack as its TEI)
+    # "edition" (<slug>/<slug>.xml); "bag" (a sealed BagIt bag holding the attack as its TEI);
+    # "prepared" (a hostile bag or zip made by a recipe of bag_attacks.py)
     layout: str
     argv: Callable[[list[Path], Path], list[str]]  # (placed inputs, output folder) -> args
     batched: bool = False
@@ -62,6 +71,8 @@ COMMANDS: dict[str, CommandSpec] = {
     "package": CommandSpec("edition", lambda src, out: [
         "package", *(str(p.parent) for p in src), "-o", str(out)], batched=True),
     "verify": CommandSpec("bag", lambda src, out: ["verify", *map(str, src)], batched=True),
+    "verify-bag": CommandSpec("prepared", lambda src, out: ["verify", *map(str, src)],
+                              batched=True),
     "build": CommandSpec("edition", lambda src, out: [
         "build", str(src[0].parent.parent), "-o", str(out), "-j", "1"], batched=True),
 }
@@ -131,14 +142,23 @@ def place(spec: CommandSpec, attack: Attack, inputs: Path, placeholders: dict[st
         return materialise(attack, inputs / slug, placeholders)
     if spec.layout == "transcript+tei":
         transcript = materialise(attack, inputs / slug, placeholders)
+        # The TEI beside: current for an accepted transcript, some other edition for an
+        # attack, so that --check has to convert the transcript to compare.
+        existing = valid_edition()
         if attack.accept:
             from tei_edition.convert import convert_file
             from tei_edition.xmlio import serialize
 
             converted = convert_file(transcript)
             assert converted.tree is not None, converted.diagnostics
-            transcript.with_suffix(".xml").write_bytes(serialize(converted.tree))
+            existing = serialize(converted.tree)
+        transcript.with_suffix(".xml").write_bytes(existing)
         return transcript
+    if spec.layout == "prepared":
+        from bag_attacks import BAG_RECIPES
+
+        assert template_bag is not None and attack.recipe is not None
+        return BAG_RECIPES[attack.recipe](template_bag, inputs / slug, placeholders)
     if spec.layout == "edition":
         source = materialise(attack, inputs / slug, placeholders)
         return source.rename(source.with_name(f"{slug}.xml"))
@@ -148,28 +168,8 @@ def place(spec: CommandSpec, attack: Attack, inputs: Path, placeholders: dict[st
     bag = inputs / slug
     shutil.copytree(template_bag, bag)
     materialise(attack, bag, placeholders).replace(bag / "data" / f"{template_bag.name}.xml")
-    reseal_bag(bag)
+    reseal(bag)
     return bag
-
-
-def reseal_bag(bag: Path) -> None:
-    """Recompute payload manifests, Payload-Oxum and tag manifests after a payload change."""
-    payload = sorted(p for p in (bag / "data").rglob("*") if p.is_file())
-    for manifest in bag.glob("manifest-*.txt"):
-        algorithm = manifest.stem.split("-", 1)[1]
-        manifest.write_text("".join(
-            f"{hashlib.new(algorithm, p.read_bytes()).hexdigest()}  {p.relative_to(bag)}\n"
-            for p in payload))
-    info = bag / "bag-info.txt"
-    oxum = f"Payload-Oxum: {sum(p.stat().st_size for p in payload)}.{len(payload)}"
-    info.write_text("\n".join(oxum if line.startswith("Payload-Oxum:") else line
-                              for line in info.read_text().splitlines()) + "\n")
-    for manifest in bag.glob("tagmanifest-*.txt"):
-        algorithm = manifest.stem.split("-", 1)[1]
-        names = [line.split(None, 1)[1] for line in manifest.read_text().splitlines() if line]
-        manifest.write_text("".join(
-            f"{hashlib.new(algorithm, (bag / name).read_bytes()).hexdigest()}  {name}\n"
-            for name in names))
 
 
 def run_command(command: str, attacks: list[Attack], folder: Path, server_url: str,

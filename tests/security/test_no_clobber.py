@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from attack_corpus import RECIPES, VALID_EDITION
+from attack_corpus import RECIPES, valid_edition
 from click.testing import CliRunner
 
 from tei_edition.cli import cli
@@ -49,7 +49,7 @@ def no_conformance(monkeypatch) -> None:
 def edition(tmp_path: Path) -> Path:
     folder = tmp_path / "editions" / "sample"
     folder.mkdir(parents=True)
-    (folder / "sample.xml").write_bytes(VALID_EDITION.read_bytes())
+    (folder / "sample.xml").write_bytes(valid_edition())
     return folder
 
 

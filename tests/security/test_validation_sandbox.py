@@ -67,17 +67,9 @@ SCHEMATRON_ATTACKS = {
     "schematron-document-local-file": rule_cannot_read_a_local_file,
     "schematron-document-url": rule_cannot_fetch_a_url,
 }
-_NO_ACCESS_CONTROL = (
-    "lxml.isoschematron.Schematron runs its validator XSLT without access control; "
-    "tei_edition.validation.rules._compiled should build it with store_xslt=True and run "
-    "etree.XSLT(schematron.validator_xslt, access_control=etree.XSLTAccessControl.DENY_ALL), "
-    "turning etree.XSLTApplyError into a rules.* diagnostic")
-# attack -> why it still fails; asserted to STILL fail, so a fix is noticed.
-KNOWN_VULNERABLE: dict[str, str] = {
-    "schematron-document-local-file": "the secret is read into the report: " + _NO_ACCESS_CONTROL,
-    "schematron-document-url": "no request is sent, but XSLTApplyError escapes check_rules "
-                               "(a traceback in `validate`): " + _NO_ACCESS_CONTROL,
-}
+# attack -> why it still fails; asserted to STILL fail, so a fix is noticed. (Both attacks
+# failed until the rules layer ran its validator XSLT under DENY_ALL, commit cdd1cc2.)
+KNOWN_VULNERABLE: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("attack", sorted(SCHEMATRON_ATTACKS))
