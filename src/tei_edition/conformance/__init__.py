@@ -90,15 +90,18 @@ def _outcome_diagnostics(path: str, outcome: deadline.Outcome,
 def check_conformance(tree: etree._ElementTree, path: str, rng_path: str | os.PathLike[str],
                       timeout: float | None = None) -> list[Diagnostic]:
     """Diagnostics of ``tree`` (read from ``path``) against the RELAX NG schema ``rng_path``;
-    [] when valid. Never raises on bad input; never runs longer than ``timeout`` seconds
-    (default $TEI_EDITION_CONFORMANCE_TIMEOUT or 60) where processes can fork."""
+    [] when valid. Never raises on bad input; returns within ``timeout`` seconds (default
+    $TEI_EDITION_CONFORMANCE_TIMEOUT or 60), with tei.timeout when validation took longer
+    (it then goes on in a daemon thread until done or until the process exits)."""
     try:
         schema = engine.load_schema(rng_path)
     except engine.SchemaUnusable as error:
         return [_unusable(rng_path, error)]
     limit = timeout if timeout is not None else deadline.default_timeout()
-    engine.prepare(tree, schema)
-    outcome = deadline.run_bounded([lambda: _judge_tree(tree, path, schema, None)], 1, limit)[0]
+    outcome = deadline.run_in_thread(lambda: _judge_tree(tree, path, schema, None), limit)
+    if outcome.status == "timeout":
+        # The abandoned thread may still be using compiled grammars: never share them.
+        engine.forget_compiled_grammars()
     return _outcome_diagnostics(path, outcome, limit)
 
 

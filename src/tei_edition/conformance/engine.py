@@ -166,18 +166,10 @@ def _run(grammar: etree.RelaxNG, tree: etree._ElementTree) -> tuple[bool, Errors
     return False, errors
 
 
-def prepare(tree: etree._ElementTree, schema: Schema) -> None:
-    """Compile (and remember in this process) the grammar `judge` will try first.
-
-    Called before forking a validation worker, so that the compiled grammar outlives the
-    worker and serves the next document with the same element names. Compiling a reduced
-    grammar takes milliseconds whatever the document holds; only validation can run long."""
-    if schema.ir is None:
-        return
-    try:
-        reduced_grammar(schema, element_names_in(tree), None, "prune")
-    except etree.RelaxNGParseError:
-        pass  # judge falls back to the full grammar
+def forget_compiled_grammars() -> None:
+    """Drop this process's compiled grammars (after a timeout, a thread may still use one)."""
+    _compile.cache_clear()
+    full_grammar.cache_clear()
 
 
 _EXTRA_CONTENT = re.compile(r"Element (\S+) has extra content: (\S+)")
