@@ -162,6 +162,7 @@ class Attack:
     parse: str | None = None  # what xmlio.parse_xml_file reports, for XML kinds
     expect: dict[str, Expectation] = field(default_factory=dict)
     accept: bool = False  # a control, or an input that must pass with no error
+    special: str | None = None  # placed as a symbolic link to this path (e.g. /dev/zero)
 
     def template_bytes(self) -> bytes:
         assert self.kind != "bag", "bags are built by bag_attacks.BAG_RECIPES"
@@ -205,7 +206,7 @@ def load_corpus() -> Corpus:
         suffix = entry.get("suffix") or Path(entry.get("file", "")).suffix or ".xml"
         attacks[name] = Attack(name, entry["kind"], entry["threat"], suffix, entry.get("file"),
                                entry.get("recipe"), entry.get("parse"), expect,
-                               entry.get("accept", False))
+                               entry.get("accept", False), entry.get("special"))
     return Corpus(attacks, commands)
 
 
@@ -239,13 +240,17 @@ def plant_secrets(folder: Path) -> Secrets:
 
 def materialise(attack: Attack, folder: Path, placeholders: dict[str, str]) -> Path:
     """Write the attack with its placeholders filled in to ``folder``/<name><suffix>."""
+    path = folder / f"{attack.name}{attack.suffix}"
+    if attack.special is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.symlink_to(attack.special)
+        return path
     data = attack.template_bytes()
     for placeholder, value in placeholders.items():
         data = data.replace(placeholder.encode(), value.encode())
         if attack.recipe == "utf16_doctype":  # placeholders inside a UTF-16 document
             data = data.replace(placeholder.encode("utf-16-le"), value.encode("utf-16-le"))
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{attack.name}{attack.suffix}"
     path.write_bytes(data)
     return path
 
