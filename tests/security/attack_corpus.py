@@ -9,11 +9,11 @@ in per run, so each run has its own secret files and its own server port.
 from __future__ import annotations
 
 import codecs
-import os
 import functools
 import gzip
 import http.server
 import io
+import os
 import threading
 import tomllib
 from collections.abc import Callable, Iterator

@@ -35,8 +35,9 @@ CORPUS = load_corpus()
 CASES = sorted(CORPUS.cases(), key=lambda case: (case[0], case[1].name))
 
 # (command, attack) -> why it still fails; each entry is asserted to fail (see module doc).
-_QUADRATIC = ("never finishes: tei_edition.convert.convert_text computes _position(text[:m.start()]) "
-              "for every illegal character (quadratic), although it keeps only 20")
+_QUADRATIC = ("never finishes: tei_edition.convert.convert_text computes "
+              "_position(text[:m.start()]) for every illegal character (quadratic), although it "
+              "keeps only 20")
 _READS_ANY_FILE = ("tei_edition.convert.convert_file reads the transcript with read_bytes(): "
                    "/dev/zero ends in MemoryError with a traceback (a FIFO would hang); it "
                    "should refuse non-regular files and read at most a size limit, as xmlio does")

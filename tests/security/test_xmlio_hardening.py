@@ -86,7 +86,8 @@ def test_a_file_above_the_size_limit_is_not_read_whole(monkeypatch, tmp_path) ->
 
 
 def test_invalid_utf8_is_a_diagnostic() -> None:
-    result = parse_xml_bytes(b'<?xml version="1.0" encoding="UTF-8"?>' + TEI_OPEN + b"\xff\xfe</TEI>")
+    declaration = b'<?xml version="1.0" encoding="UTF-8"?>'
+    result = parse_xml_bytes(declaration + TEI_OPEN + b"\xff\xfe</TEI>")
     assert codes(result) == ["xml.bad-encoding"]
 
 
