@@ -187,3 +187,15 @@ def test_unresolved_speaker_is_a_warning_with_its_position(runner, tmp_path):
         f"{source}:9:1: warning [transcript.unresolved-speaker] speaker label 'DAVIES' matches "
         "no declared participant (hint: add the person (or an alias) to the edition metadata's "
         "[[persons]])"]
+
+
+def test_transcript_from_standard_input(runner):
+    result = runner.invoke(cli, ["convert", "-"], input="Q: Where?\nA: Here.\nQ: Sure?\n")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("<sp ") == 3
+
+
+def test_errors_on_standard_input_are_positioned(runner):
+    result = runner.invoke(cli, ["convert", "-"], input="Q: [Where?\n")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("<stdin>:1:4: error [transcript.unclosed-bracket]")

@@ -28,14 +28,24 @@ from tei_edition.cli import emit_diagnostics, format_option
 @format_option
 def convert(transcript: str, output: str, meta_path: str | None, force: bool, check: bool,
             encoding: str | None, output_format: str) -> None:
-    """Convert the plain-text TRANSCRIPT to TEI P5 XML."""
+    """Convert the plain-text TRANSCRIPT ('-' for standard input) to TEI P5 XML."""
     from pathlib import Path
 
-    from tei_edition.convert import convert_file
+    from tei_edition.convert import ConversionResult, convert_bytes, convert_file, load_metadata
     from tei_edition.diagnostics import EXIT_OK, EXIT_PROBLEMS, Diagnostic, Severity, exit_code_for
     from tei_edition.xmlio import OutputExistsError, serialize, write_atomic
 
-    result = convert_file(transcript, meta_path=meta_path, encoding=encoding)
+    if transcript == "-":
+        metadata, meta_diagnostics = load_metadata(meta_path) if meta_path else (None, [])
+        if meta_path and metadata is None:
+            result = ConversionResult(None, meta_diagnostics)
+        else:
+            result = convert_bytes(sys.stdin.buffer.read(), source_path="<stdin>",
+                                   metadata=metadata, metadata_path=meta_path,
+                                   encoding=encoding)
+            result.diagnostics[:0] = meta_diagnostics
+    else:
+        result = convert_file(transcript, meta_path=meta_path, encoding=encoding)
     diagnostics = list(result.diagnostics)
     if result.tree is None:
         emit_diagnostics(diagnostics, output_format)
