@@ -154,3 +154,16 @@ def test_wrapped_line_that_looks_like_a_label_stays_speech():
     root = _root("Present: Mikoyan, Choe\n\nMikoyan - The harvest in the south of\n"
                  "Korea - there the rains were late.\nChoe - Yes.\nMikoyan - Good.\n")
     assert _who(root) == {"#mikoyan": 2, "#choe": 1}
+
+
+def test_names_in_either_order_are_one_person():
+    root = _root("Present: Nagy Imre, Kádár János\n\nNagy: Yes.\n\nImre Nagy: No.\n\n"
+                 "Kádár: Maybe.\n\nNagy Imre: Enough.\n")
+    assert _who(root) == {"#nagy-imre": 3, "#kadar-janos": 1}
+
+
+def test_bracketed_sentence_between_turns_is_a_stage():
+    text = "[The representative displayed photographs.]"
+    root = _root(f"A: One.\n\nB: Two.\n\n{text}\n\nA: Three.\n")
+    stage = root.find(".//t:div/t:stage", NS)
+    assert (stage.get("type"), stage.text) == ("action", text)

@@ -15,7 +15,7 @@ from tei_edition.convert.front import PAGE_LINE
 from tei_edition.convert.inlines import InlineReader, Piece
 from tei_edition.convert.labels import LabelMatch, label_key, separator_text
 from tei_edition.convert.lexer import SourceLine
-from tei_edition.convert.model import Block, ItemList, Section, Text, TimeCode, Turn
+from tei_edition.convert.model import Block, ItemList, LineBreak, Section, Text, TimeCode, Turn
 
 _ENUMERATED = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
                          r"Firstly|Secondly|Thirdly|Finally|Lastly)\b,?|\d{1,2}[.)]\s|"
@@ -53,9 +53,15 @@ def _is_heading(text: str, hints: ParseHints) -> bool:
 
 
 def _is_stage(lines: list[SourceLine]) -> bool:
+    """A paragraph wholly in parentheses, or a sentence wholly in square brackets ("[The
+    representative displayed photographs.]"): a stage direction between turns (TEI P5 §7.2.4)."""
     text = " ".join(line.text for line in lines)
-    return (text.startswith("(") and text.endswith(")") and text.count("(") == text.count(")")
-            and len(text.split()) <= 40)
+    if len(text.split()) > 40:
+        return False
+    if text.startswith("(") and text.endswith(")"):
+        return text.count("(") == text.count(")")
+    return (text.startswith("[") and text.endswith((".]", "!]")) and text.count("[") == 1
+            and text.count("]") == 1 and len(text.split()) >= 4)
 
 
 class TurnAssembler:
@@ -213,8 +219,11 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
             builder.add(Block("separator", reader.read(pieces(unit)), line.number, line.tight),
                         to_turn=False)
         elif _is_stage(unit):
-            builder.add(Block("stage", reader.read(pieces(unit)), line.number, line.tight),
-                        to_turn=False)
+            # a bracketed stage sentence is not read for bracket kinds: it is one stage
+            inlines = reader.read(pieces(unit)) if line.text.startswith("(") else tuple(
+                node for k, part in enumerate(unit)
+                for node in ((LineBreak(),) if k else ()) + (Text(part.text, part.number),))
+            builder.add(Block("stage", inlines, line.number, line.tight), to_turn=False)
         else:
             narrative = _is_narrative_paragraph(line.text, speaker_keys)
             for block in _content_blocks(reader, unit, line.tight):

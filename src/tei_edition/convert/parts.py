@@ -40,7 +40,8 @@ def read_participants_block(reader: InlineReader, lines: list[SourceLine],
     keys = set()
     for person in persons:
         keys.add(label_key(person.name))
-        keys.add(label_key(person.name.split()[-1]))
+        # every word of the name: "Nagy" for "Nagy Imre" (family name first)
+        keys |= {label_key(word) for word in person.name.split() if len(word.strip(".")) > 1}
     return ParticipantsRead(Participants(head, tuple(items), tuple(persons), tuple(labels)),
                             frozenset(keys))
 

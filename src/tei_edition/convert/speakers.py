@@ -64,6 +64,12 @@ def _initials(name: str) -> str:
     return "".join(word[0] for word in words)
 
 
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a name that identify it (initials and one-letter words left out)."""
+    return frozenset(w for w in label_key(name).replace("-", " ").split()
+                     if (len(w) > 1 or w.isdigit()) and not w.endswith("."))
+
+
 def _find(label: str, persons: list[Person]) -> Person | None:
     """Full name or alias, then a unique surname, then unique initials (conservative)."""
     key = label_key(label)
@@ -84,6 +90,12 @@ def _find(label: str, persons: list[Person]) -> Person | None:
         titled = [p for p in persons if key in p.titles.lower().replace(".", "").split()]
         if len(titled) == 1:
             return titled[0]
+    words = _name_words(key)
+    if words:  # "Nagy", "Imre Nagy", "Nagy Imre": the same words in any order, one person
+        containing = [p for p in persons if p.named and any(
+            words <= _name_words(name) for name in (p.name, *p.aliases))]
+        if len(containing) == 1:
+            return containing[0]
     if core.replace(".", "").isupper() and len(core.replace(".", "").replace(" ", "")) <= 3:
         letters = core.replace(".", "").replace(" ", "").lower()
         by_initials = [p for p in persons if p.named and _initials(p.name) == letters]
