@@ -106,6 +106,7 @@ def _declare_byte_normalisations(tree: etree._ElementTree, keys: tuple[str, ...]
     if normalization is None:
         return
     first = normalization[0]
+    first.text = "The transcript is reproduced as written, except:"
     for key in reversed(keys):
         paragraph = sub(normalization, "p", NORMALISATION_TEXT[key])
         first.addnext(paragraph)

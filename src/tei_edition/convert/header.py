@@ -156,7 +156,8 @@ def _encoding_desc(header: etree._Element, document: Document, meta: Metadata,
             sub(correction, "p", f"“{item.sic}” is corrected to “{item.corr}”{where}: sic "
                                  f"keeps the source's reading, corr the editors'.{note}")
     normalisation = sub(decl, "normalization")
-    sub(normalisation, "p", "The transcript is reproduced as written, except:")
+    sub(normalisation, "p", "The transcript is reproduced as written, except:"
+        if document.normalisations else "The transcript is reproduced as written.")
     for key in document.normalisations:
         sub(normalisation, "p", NORMALISATION_TEXT[key])
     separators = sorted(f[4:] for f in document.features if f.startswith("sep:"))
