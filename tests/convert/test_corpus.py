@@ -49,13 +49,7 @@ ASPECTS = ("diagnostics", "lxml", "jing", "words", "turns", "counts", "api", "cl
 # What the converter does not do yet: {file name: {aspect: why}}. Aspects of a transcript:
 # diagnostics, lxml, jing, words, turns, counts; of an error case: api, cli. Every entry is
 # asserted to still fail; remove an entry as soon as the converter handles it.
-KNOWN_GAPS: dict[str, dict[str, str]] = {
-    "hungarian-name-order.txt": {
-        "turns": "Hungarian family-name-first forms are not unified: 'Nagy:', 'Imre Nagy:' and "
-                 "'Nagy Imre:' get three ids although the Present: list declares 'Nagy Imre'",
-        "counts": "two extra speakers and three extra persons for the same reason",
-    },
-}
+KNOWN_GAPS: dict[str, dict[str, str]] = {}
 
 # Set to a reason while the realistic set stays below ATTRIBUTION_BAR; asserted to still be below.
 KNOWN_ATTRIBUTION_GAP: str | None = None
