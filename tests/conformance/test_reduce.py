@@ -6,7 +6,8 @@ import pytest
 from lxml import etree
 
 from tei_edition.conformance.grammar import UnsupportedGrammar, read_grammar
-from tei_edition.conformance.reduce import reduce_grammar, to_rng
+from tei_edition.conformance.reduce import reduce_grammar
+from tei_edition.conformance.rngwrite import to_rng
 
 RNG = "http://relaxng.org/ns/structure/1.0"
 LIST_GRAMMAR = f"""<grammar xmlns="{RNG}" ns="urn:t">

@@ -29,7 +29,8 @@ from lxml import etree
 
 from tei_edition.conformance import cache
 from tei_edition.conformance.grammar import UnsupportedGrammar, read_grammar
-from tei_edition.conformance.reduce import reduce_grammar, to_rng
+from tei_edition.conformance.reduce import reduce_grammar
+from tei_edition.conformance.rngwrite import to_rng
 
 
 class SchemaUnusable(Exception):
