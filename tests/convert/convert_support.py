@@ -86,7 +86,9 @@ def diplomatic_text(root: etree._Element) -> str:
             speaker = inline_text(element.find("t:speaker", NS))
             rend = tokens(element)
             separator = next(SEPARATORS[t] for t in rend if t.startswith("sep-"))
-            if "unspaced" in rend:
+            if "spaced" in rend:
+                separator = " " + separator
+            elif "unspaced" in rend:
                 separator = separator.strip()
             elif "tight-left" in rend:
                 separator = separator.lstrip()

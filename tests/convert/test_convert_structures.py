@@ -167,3 +167,9 @@ def test_bracketed_sentence_between_turns_is_a_stage():
     root = _root(f"A: One.\n\nB: Two.\n\n{text}\n\nA: Three.\n")
     stage = root.find(".//t:div/t:stage", NS)
     assert (stage.get("type"), stage.text) == ("action", text)
+
+
+def test_space_before_a_colon_is_recorded():
+    root = _root("M. Couve de Murville : Oui.\n\nM. Debré : Non.\n\nM. Couve de Murville : Bien.\n")
+    assert {sp.get("rend") for sp in root.iterfind(".//t:sp", NS)} == {"sep-colon spaced"}
+    assert _who(root) == {"#couve-de-murville": 2, "#debre": 1}

@@ -72,7 +72,8 @@ SEPARATOR_TEXT = {"sep-double-hyphen": " -- ", "sep-hyphen": " - ", "sep-en-dash
                   "sep-em-dash": " — ", "sep-colon": ": ", "sep-period": ". ", "sep-none": ""}
 
 _LABEL_CHARS = r"[^\W\d_][\w.'’\- ]{0,58}?(?: ?\?)?(?: \([^()]{1,60}\)){0,2}"
-_COLON = re.compile(rf"(?P<label>{_LABEL_CHARS}) ?:(?:[ \u00a0]+(?P<rest>.*)|$)")
+_COLON = re.compile(rf"(?P<label>{_LABEL_CHARS})(?P<before>[ \u00a0]?):"
+                    rf"(?:[ \u00a0]+(?P<rest>.*)|$)")
 _PERIOD = re.compile(r"(?P<label>(?:(?:The|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Senator|Representative|"
                      r"General|Admiral|Secretary|Chairman|Judge|Ambassador|Governor) )?"
                      r"(?:[A-Z][A-Z'’\-]+|[QA])(?: [A-Z][A-Z'’\-]+){0,2})\.[ \u00a0]+"
@@ -87,7 +88,7 @@ class LabelMatch:
     style: str
     label: str
     separator: str  # token, see SEPARATOR_TEXT
-    spacing: str  # "", "unspaced", "tight-left", "tight-right": spaces missing around a dash
+    spacing: str  # "", unspaced, tight-left, tight-right (a dash); spaced (" :")
     alone: bool  # the label stands alone on its line
     rest: str
     rest_offset: int  # index in the line where the speech starts
@@ -201,6 +202,8 @@ def match_line(text: str, style: str) -> LabelMatch | None:
         label, rest = found["label"], found["rest"] or ""
         offset = found.start("rest") if found["rest"] else len(line)
         sep = "sep-colon" if style == "colon" else "sep-period"
+        if style == "colon" and found["before"]:
+            spacing = "spaced"  # "M. Couve de Murville : ..." (French typography)
         if style == "period" and (label.lower() in HONORIFICS  # "DR. SCHILF (...):"
                                   or set(label.split()[1:]) & _CAPS_PARTICLES
                                   or rest.isupper()):  # "STATEMENT OF HON. JOHN B. ...": heading
@@ -240,7 +243,9 @@ def choose_caps_labels(candidates: list[str], known_keys: frozenset[str]) -> fro
 def separator_text(token: str, spacing: str = "", alone: bool = False) -> str:
     """The separator as the diplomatic text writes it (docs/encoding.md section 4)."""
     text = SEPARATOR_TEXT[token]
-    if spacing == "unspaced":
+    if spacing == "spaced":
+        text = " " + text
+    elif spacing == "unspaced":
         text = text.strip()
     elif spacing == "tight-left":
         text = text.lstrip()
