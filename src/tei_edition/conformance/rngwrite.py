@@ -8,16 +8,19 @@ parent's children. It must not rewrite or reduce patterns (see reduce.py).
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from tei_edition.conformance.grammar import RNG_NS, NameClass, Pattern
 
 
+@cache  # a grammar repeats a few thousand names and values over and over
 def escape(text: str) -> str:
     """Character data for XML (xml.sax.saxutils would import urllib: 25 ms at start-up)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@cache
 def quoteattr(text: str) -> str:
     return '"' + escape(text).replace('"', "&quot;").replace("\n", "&#10;").replace(
         "\t", "&#9;").replace("\r", "&#13;") + '"'
