@@ -144,15 +144,12 @@ def place(spec: CommandSpec, attack: Attack, inputs: Path, placeholders: dict[st
         transcript = materialise(attack, inputs / slug, placeholders)
         # The TEI beside: current for an accepted transcript, some other edition for an
         # attack, so that --check has to convert the transcript to compare.
-        existing = valid_edition()
-        if attack.accept:
-            from tei_edition.convert import convert_file
-            from tei_edition.xmlio import serialize
-
-            converted = convert_file(transcript)
-            assert converted.tree is not None, converted.diagnostics
-            existing = serialize(converted.tree)
-        transcript.with_suffix(".xml").write_bytes(existing)
+        beside = transcript.with_suffix(".xml")
+        if attack.accept:  # made by the command itself, so both runs use the same code
+            subprocess.run([sys.executable, "-m", "tei_edition", "convert", str(transcript),
+                            "-o", str(beside)], check=True, capture_output=True)
+        else:
+            beside.write_bytes(valid_edition())
         return transcript
     if spec.layout == "prepared":
         from bag_attacks import BAG_RECIPES
