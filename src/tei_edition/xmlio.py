@@ -70,7 +70,9 @@ def hardened_parser() -> etree.XMLParser:
         remove_comments=False,
         remove_pis=False,
         strip_cdata=False,
-        collect_ids=True,
+        # Off so that a duplicate xml:id is a validation finding (checks.duplicate-id, with both
+        # lines), not a parse failure that hides every other problem of the file.
+        collect_ids=False,
     )
 
 

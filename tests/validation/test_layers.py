@@ -167,3 +167,15 @@ def test_a_single_rendition_pointer_is_checked_by_the_python_checks() -> None:
     tree.xpath("//tei:p", namespaces=NSMAP)[0].set("rendition", "#missing-style")
     found = validate_tree(tree, "mem.xml", profile="project")
     assert [d.code for d in found] == ["checks.pointer-unresolved"]
+
+
+def test_a_file_with_a_duplicate_id_is_parsed_and_the_duplicate_reported(tmp_path) -> None:
+    """A duplicate xml:id must not stop parsing (which would hide every other finding)."""
+    from tei_edition.validation import validate_file
+
+    document = tmp_path / "dup.xml"
+    document.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<a xml:id="x"/>\n<b xml:id="x"/>\n</TEI>\n')
+    codes = [(d.code, d.line) for d in validate_file(document, profile="project")]
+    assert ("checks.duplicate-id", 3) in codes
+    assert not any(code.startswith("xml.") for code, _ in codes)
