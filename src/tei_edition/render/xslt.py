@@ -127,11 +127,13 @@ def _compile(path: Path, extra: Path | None) -> etree.XSLT:
     parsed = xmlio.parse_xml_file(path)
     if parsed.tree is None:
         raise StylesheetError([_as_render(d) for d in parsed.diagnostics])
-    # Re-parse the already vetted bytes with the hardened parser plus the confining resolver:
-    # lxml asks the resolvers of the parser that built a stylesheet for its imports.
+    # Re-parse the vetted document (not the file again, which could have changed since) with
+    # the hardened parser plus the confining resolver: lxml asks the resolvers of the parser
+    # that built a stylesheet for its imports.
     parser = xmlio.hardened_parser()
     parser.resolvers.add(_ConfinedResolver(_Confinement(tuple(folders))))
-    document = etree.fromstring(path.read_bytes(), parser, base_url=str(path)).getroottree()
+    vetted = etree.tostring(parsed.tree)
+    document = etree.fromstring(vetted, parser, base_url=str(path)).getroottree()
     try:
         return etree.XSLT(document, access_control=etree.XSLTAccessControl.DENY_ALL)
     except _ImportRefused as refused:
