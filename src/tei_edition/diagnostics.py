@@ -53,7 +53,7 @@ class Diagnostic:
     hint: str | None = field(default=None, compare=False)
 
     def format_text(self) -> str:
-        """`path:line:col: severity [code] message` on one line; the hint follows after ` (hint: ...)`."""
+        """`path:line:col: severity [code] message` on one line, then ` (hint: ...)` if any."""
         message = _one_line(self.message)
         if self.hint:
             message += f" (hint: {_one_line(self.hint)})"
@@ -62,7 +62,9 @@ class Diagnostic:
     def format_github(self) -> str:
         """A GitHub Actions workflow command, so findings annotate the pull request."""
         level = {Severity.INFO: "notice", Severity.WARNING: "warning"}.get(self.severity, "error")
-        message = _one_line(self.message) + (f" (hint: {_one_line(self.hint)})" if self.hint else "")
+        message = _one_line(self.message)
+        if self.hint:
+            message += f" (hint: {_one_line(self.hint)})"
         message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         path = self.path.replace(",", "%2C").replace(":", "%3A")
         return (

@@ -2,7 +2,8 @@
 
 This module owns the adapters from the build to the converter, validator and renderer, so the
 orchestration can be tested with fakes and the real stages are imported only when an edition
-is built (in the worker processes, or in the command's own with -j 1). It must not orchestrate anything: `worker` calls these, `collection` schedules.
+is built (in the worker processes, or in the command's own with -j 1). It must not
+orchestrate anything: `worker` calls these, `collection` schedules.
 A `Stages` value is pickled to the workers, so every function in it must be importable at
 module level.
 """

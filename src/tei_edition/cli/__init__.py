@@ -18,14 +18,22 @@ from tei_edition import __version__
 # name -> (module, attribute, one-line help). The help is repeated here so that the group's
 # --help lists commands without importing them.
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "convert": ("tei_edition.cli.convert_cmd", "convert", "Convert a plain-text transcript to TEI P5."),
-    "validate": ("tei_edition.cli.validate_cmd", "validate", "Validate TEI files: project schema, rules, TEI conformance."),
-    "render": ("tei_edition.cli.render_cmd", "render", "Render a TEI edition to HTML or plain text."),
-    "package": ("tei_edition.cli.package_cmd", "package", "Package editions as BagIt bags for an archive."),
-    "verify": ("tei_edition.cli.package_cmd", "verify", "Verify BagIt bags made by `package`."),
-    "build": ("tei_edition.cli.build_cmd", "build", "Build a whole collection into a browsable site."),
-    "schema": ("tei_edition.cli.schema_cmd", "schema", "Fetch and inspect the TEI P5 schema (tei_all.rng)."),
-    "cache": ("tei_edition.cli.cache_cmd", "cache", "Inspect or clear tei-edition's cache."),
+    "convert": ("tei_edition.cli.convert_cmd", "convert",
+                "Convert a plain-text transcript to TEI P5."),
+    "validate": ("tei_edition.cli.validate_cmd", "validate",
+                 "Validate TEI files: project schema, rules, TEI conformance."),
+    "render": ("tei_edition.cli.render_cmd", "render",
+               "Render a TEI edition to HTML or plain text."),
+    "package": ("tei_edition.cli.package_cmd", "package",
+                "Package editions as BagIt bags for an archive."),
+    "verify": ("tei_edition.cli.package_cmd", "verify",
+               "Verify BagIt bags made by `package`."),
+    "build": ("tei_edition.cli.build_cmd", "build",
+              "Build a whole collection into a browsable site."),
+    "schema": ("tei_edition.cli.schema_cmd", "schema",
+               "Fetch and inspect the TEI P5 schema (tei_all.rng)."),
+    "cache": ("tei_edition.cli.cache_cmd", "cache",
+              "Inspect or clear tei-edition's cache."),
 }
 
 

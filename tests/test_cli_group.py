@@ -1,0 +1,50 @@
+"""The top-level command: version, help listing every command, `python -m tei_edition`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tei_edition import __version__
+from tei_edition.cli import COMMANDS, cli
+
+
+def test_version(runner) -> None:
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"tei-edition, version {__version__}\n"
+
+
+def test_help_lists_every_command_and_the_exit_codes(runner) -> None:
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for name in COMMANDS:
+        assert f"  {name} " in result.output
+    assert "3  could not run" in result.output
+
+
+def test_every_registered_command_loads_and_has_help(runner) -> None:
+    for name in COMMANDS:
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, (name, result.output)
+        assert "Usage: " in result.output
+
+
+def test_unknown_command_is_a_usage_error(runner) -> None:
+    assert runner.invoke(cli, ["frobnicate"]).exit_code == 2
+
+
+def test_help_does_not_import_lxml() -> None:
+    """`tei-edition --help` must stay fast: no stage (and so no lxml) is imported for it."""
+    code = ("import sys; from tei_edition.cli import cli\n"
+            "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print('lxml' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    result = subprocess.run([sys.executable, "-m", "tei_edition", "--version"],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout == f"tei-edition, version {__version__}\n"
