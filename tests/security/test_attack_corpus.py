@@ -35,23 +35,7 @@ CORPUS = load_corpus()
 CASES = sorted(CORPUS.cases(), key=lambda case: (case[0], case[1].name))
 
 # (command, attack) -> why it still fails; each entry is asserted to fail (see module doc).
-_QUADRATIC = ("never finishes: tei_edition.convert.convert_text computes "
-              "_position(text[:m.start()]) for every illegal character (quadratic), although it "
-              "keeps only 20")
-_READS_ANY_FILE = ("tei_edition.convert.convert_file reads the transcript with read_bytes(): "
-                   "/dev/zero ends in MemoryError with a traceback (a FIFO would hang); it "
-                   "should refuse non-regular files and read at most a size limit, as xmlio does")
-_HUGE_LINE = ("no limit: the 20 MB line is converted into TEI holding a 20 MB text node, which "
-              "xmlio (libxml2's 10 MB text-node limit) then refuses to read; the converter should "
-              "refuse it with [transcript.limit-exceeded] (--check only reports it stale)")
-KNOWN_VULNERABLE: dict[tuple[str, str], str] = {
-    ("convert", "transcript_many_nuls"): _QUADRATIC,
-    ("convert-check", "transcript_many_nuls"): _QUADRATIC,
-    ("convert", "transcript_huge_line"): _HUGE_LINE,
-    ("convert", "transcript_dev_zero"): _READS_ANY_FILE,
-    ("convert-check", "transcript_dev_zero"): _READS_ANY_FILE,
-    ("convert-check", "transcript_huge_line"): _HUGE_LINE,
-}
+KNOWN_VULNERABLE: dict[tuple[str, str], str] = {}
 # A known failure only has to be shown to fail still, and a fix finishes in well under this.
 KNOWN_VULNERABLE_TIMEOUT = 6.0
 

@@ -32,15 +32,18 @@ def convert(transcript: str, output: str, meta_path: str | None, force: bool, ch
     from pathlib import Path
 
     from tei_edition.convert import ConversionResult, convert_bytes, convert_file, load_metadata
+    from tei_edition.convert.limits import read_bounded
     from tei_edition.diagnostics import EXIT_OK, EXIT_PROBLEMS, Diagnostic, Severity, exit_code_for
-    from tei_edition.xmlio import OutputExistsError, serialize, write_atomic
+    from tei_edition.xmlio import OutputExistsError, max_input_bytes, serialize, write_atomic
 
     if transcript == "-":
         metadata, meta_diagnostics = load_metadata(meta_path) if meta_path else (None, [])
         if meta_path and metadata is None:
             result = ConversionResult(None, meta_diagnostics)
         else:
-            result = convert_bytes(sys.stdin.buffer.read(), source_path="<stdin>",
+            # Bounded like a file: one byte over the limit is enough to refuse it.
+            data = read_bounded(sys.stdin.buffer, max_input_bytes() + 1)
+            result = convert_bytes(data, source_path="<stdin>",
                                    metadata=metadata, metadata_path=meta_path,
                                    encoding=encoding)
             result.diagnostics[:0] = meta_diagnostics

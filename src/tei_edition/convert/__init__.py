@@ -17,6 +17,13 @@ from lxml import etree
 from tei_edition.convert.builder import RESERVED_IDS, build_tei
 from tei_edition.convert.decode import decode_transcript
 from tei_edition.convert.labels import label_key
+from tei_edition.convert.limits import (
+    TranscriptUnreadable,
+    illegal_char_diagnostics,
+    read_transcript_file,
+    size_diagnostics,
+    text_node_diagnostics,
+)
 from tei_edition.convert.metadata import Metadata, load_metadata, read_metadata
 from tei_edition.convert.names import IdRegistry
 from tei_edition.convert.parser import ParseHints, parse_transcript
@@ -54,15 +61,10 @@ def convert_text(text: str, *, source_path: str = "<transcript>",
                  metadata: Metadata | None = None,
                  metadata_path: str | None = None) -> ConversionResult:
     """Convert decoded transcript text; never raises on bad input."""
-    from tei_edition.convert.decode import _ILLEGAL_XML, _position
-
-    illegal = [Diagnostic(source_path, *_position(text[: m.start()]), Severity.ERROR,
-                          "transcript.illegal-char",
-                          f"character U+{ord(m.group()):04X} cannot be carried by XML 1.0",
-                          "remove the control character from the transcript")
-               for m in _ILLEGAL_XML.finditer(text)]
-    if illegal:
-        return ConversionResult(None, illegal[:20])
+    refused = illegal_char_diagnostics(text, source_path) or text_node_diagnostics(text,
+                                                                                    source_path)
+    if refused:
+        return ConversionResult(None, refused)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").lstrip("\ufeff")
     document, diagnostics = parse_transcript(text, source_path, _hints(metadata))
     if has_errors(diagnostics):
@@ -87,6 +89,9 @@ def convert_bytes(data: bytes, *, source_path: str = "<transcript>",
                   metadata: Metadata | None = None, metadata_path: str | None = None,
                   encoding: str | None = None) -> ConversionResult:
     """Decode ``data`` (UTF-8 unless ``encoding``) and convert it, recording normalisations."""
+    too_large = size_diagnostics(data, source_path)
+    if too_large:
+        return ConversionResult(None, too_large)
     decoded, diagnostics = decode_transcript(data, source_path, encoding)
     if decoded is None:
         return ConversionResult(None, diagnostics)
@@ -118,12 +123,9 @@ def convert_file(path: str | os.PathLike[str], *, meta_path: str | os.PathLike[s
     transcript = Path(path)
     label = str(path)
     try:
-        data = transcript.read_bytes()
-    except OSError as error:
-        return ConversionResult(None, [Diagnostic(label, 0, 0, Severity.FATAL,
-                                                  "transcript.unreadable",
-                                                  f"cannot read transcript: "
-                                                  f"{error.strerror or error}")])
+        data = read_transcript_file(transcript, label)
+    except TranscriptUnreadable as error:
+        return ConversionResult(None, [error.diagnostic])
     metadata = None
     diagnostics: list[Diagnostic] = []
     candidate = Path(meta_path) if meta_path is not None else transcript.with_suffix(".toml")

@@ -8,13 +8,10 @@ recorded so the TEI header can declare it. It must not interpret the text in any
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 
+from tei_edition.convert.limits import illegal_char_diagnostics
 from tei_edition.diagnostics import Diagnostic, Severity
-
-# XML 1.0 section 2.2 Char: everything except these may appear in a document.
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 NORMALISED_BOM = "bom"
 NORMALISED_CRLF = "crlf"
@@ -70,15 +67,9 @@ def decode_transcript(data: bytes, path: str,
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         normalisations.append(NORMALISED_CRLF)
-    diagnostics = [
-        Diagnostic(path, *_position(text[: match.start()]), Severity.ERROR,
-                   "transcript.illegal-char",
-                   f"character U+{ord(match.group()):04X} cannot be carried by XML 1.0",
-                   "remove the control character from the transcript")
-        for match in _ILLEGAL_XML.finditer(text)
-    ]
+    diagnostics = illegal_char_diagnostics(text, path)
     if diagnostics:
-        return None, diagnostics[:20]
+        return None, diagnostics
     if "\t" in text:
         text = text.replace("\t", " ")
         normalisations.append(NORMALISED_TABS)
