@@ -215,6 +215,23 @@ def test_metadata_unknown_key_warns_with_line():
         ("metadata.unknown-key", 4, "unknown key source.shelf is ignored")]
 
 
+@pytest.mark.parametrize("policy", ["generated", "check-only", "hand-maintained"])
+def test_metadata_tei_policy_is_a_known_key(policy):
+    meta, problems = read_metadata(f'title = "t"\ntei = "{policy}"\n', "m.toml")
+    assert problems == [] and meta.tei_policy == policy
+
+
+def test_metadata_tei_policy_defaults_to_generated():
+    meta, _ = read_metadata('title = "t"\n', "m.toml")
+    assert meta.tei_policy == "generated"
+
+
+def test_metadata_unknown_tei_policy_is_an_invalid_value():
+    meta, problems = read_metadata('title = "t"\ntei = "manual"\n', "m.toml")
+    assert meta is None
+    assert [(p.code, p.line) for p in problems] == [("metadata.invalid-value", 2)]
+
+
 def test_metadata_syntax_error_is_positioned():
     meta, problems = read_metadata('title = \n', "m.toml")
     assert meta is None and problems[0].code == "metadata.unreadable" and problems[0].line == 1

@@ -85,10 +85,14 @@ class Metadata:
     revisions: tuple[RevisionInfo, ...] = ()
     label_style: str = ""
     headings: tuple[str, ...] = ()
+    tei_policy: str = "generated"  # how the edition's TEI is kept; read by `build` only
 
 
-_TOP = {"id", "title", "language", "date", "summary", "source", "setting", "publication",
+_TOP = {"id", "title", "language", "date", "summary", "tei", "source", "setting", "publication",
         "editors", "groups", "persons", "mentioned", "corrections", "revisions", "conventions"}
+# Values of the top-level `tei` key (docs/build.md): "generated" (the build rewrites a stale
+# <slug>.xml), "check-only" (it only reports one), "hand-maintained" (the TEI is the master).
+TEI_POLICIES = ("generated", "check-only", "hand-maintained")
 _SOURCE = {"title", "archive", "collection", "catalogue_date", "url", "interventions_by"}
 _AGENT = {"name", "id", "kind", "role"}
 _PERSON = {"id", "name", "aliases", "role", "affiliation", "group", "sex"}
@@ -262,6 +266,11 @@ def read_metadata(source: str, path: str = "<metadata>"
     if summary and summary != "after-closer":
         reader.report("summary", Severity.ERROR, "metadata.invalid-value",
                       "summary must be \"after-closer\" (or absent)")
+    tei_policy = reader.text(data, "tei") or "generated"
+    if tei_policy not in TEI_POLICIES:
+        reader.report("tei", Severity.ERROR, "metadata.invalid-value",
+                      f"tei must be one of {', '.join(repr(p) for p in TEI_POLICIES)}",
+                      'use tei = "hand-maintained" for a TEI edited by hand')
     publication, setting = sections["publication"], sections["setting"]
     metadata = Metadata(
         edition_id=reader.text(data, "id"), title=reader.text(data, "title"),
@@ -278,7 +287,7 @@ def read_metadata(source: str, path: str = "<metadata>"
         licence_url=reader.text(publication, "licence_url", "publication"),
         editors=editors, groups=tuple(groups), persons=persons, mentioned=mentioned,
         corrections=tuple(corrections), revisions=tuple(revisions), label_style=style,
-        headings=tuple(h.strip() for h in headings))
+        headings=tuple(h.strip() for h in headings), tei_policy=tei_policy)
     if any(d.severity >= Severity.ERROR for d in reader.diagnostics):
         return None, reader.diagnostics
     return metadata, reader.diagnostics
