@@ -86,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         notes = ctx.notes
     print()
     print(table(rows))
+    for row in rows:
+        if row.note:
+            print(f"{row.name}: {row.note}")
     for note in notes:
         print(f"note: {note}")
     if options.json:

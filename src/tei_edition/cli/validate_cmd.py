@@ -17,6 +17,7 @@ import click
 
 from tei_edition.cli import emit_diagnostics, fail_on_option, format_option
 
+MANY_FILES = 4  # from this many files on, parallel workers pay for their start (~0.05 s)
 PROFILE_HELP = ("project: the project's XSD, rules and checks; tei: TEI P5 conformance only "
                 "(for TEI written by others); all: both. Default: all when a tei_all.rng is "
                 "configured, else project.")
@@ -51,11 +52,12 @@ def expand_paths(arguments: tuple[str, ...]) -> tuple[list[Path], list[str]]:
 @click.option("--tei-all", "tei_all", type=click.Path(dir_okay=False), default=None,
               help="tei_all.rng to check conformance against (else $TEI_EDITION_TEI_ALL, "
                    "else the copy stored by `tei-edition schema fetch`).")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Validate this many files in parallel (separate processes).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Validate this many files in parallel (separate processes). Default: "
+                   f"every usable CPU when there are {MANY_FILES} files or more, else 1.")
 @format_option
 @fail_on_option
-def validate(paths: tuple[str, ...], profile: str | None, tei_all: str | None, jobs: int,
+def validate(paths: tuple[str, ...], profile: str | None, tei_all: str | None, jobs: int | None,
              output_format: str, fail_on: str) -> None:
     """Validate TEI files, folders (every *.xml below) and glob patterns.
 
@@ -116,14 +118,27 @@ def validate_one(path: Path, profile: str, rng: Path | None) -> list:
                            "please report this with the file")]
 
 
-def _validate_all(files: list[Path], profile: str, rng: Path | None, jobs: int) -> list:
+def _usable_cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+
+
+def _validate_all(files: list[Path], profile: str, rng: Path | None, jobs: int | None) -> list:
+    if jobs is None:
+        jobs = _usable_cpus() if len(files) >= MANY_FILES else 1
+    if profile == "tei" and rng is not None and len(files) > 1:
+        # The batch route: a few workers, each with one grammar reduced to the union of its
+        # files' element names (docs/performance.md); diagnostics come back in input order.
+        from tei_edition.conformance import check_conformance_files
+
+        return check_conformance_files(files, rng, jobs=min(jobs, len(files)))
     if jobs <= 1 or len(files) <= 1:
         return [d for f in files for d in validate_one(f, profile, rng)]
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
     work = partial(validate_one, profile=profile, rng=rng)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(files), os.cpu_count() or 1)) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files), _usable_cpus())) as pool:
         return [d for result in pool.map(work, files) for d in result]
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei_edition.conformance import deadline, engine, messages
+from tei_edition.conformance import batch, deadline, engine, messages, workers
 from tei_edition.diagnostics import Diagnostic, Severity
 
 __all__ = ["check_conformance", "check_conformance_files"]
@@ -43,9 +43,9 @@ def _read_source(path: str) -> bytes | None:
 
 
 def _judge_tree(tree: etree._ElementTree, path: str, schema: engine.Schema,
-                source: bytes | None) -> list[Diagnostic]:
+                source: bytes | None, decide: batch.Decide = engine.judge) -> list[Diagnostic]:
     try:
-        verdict = engine.judge(tree, schema)
+        verdict = decide(tree, schema)
     except engine.SchemaUnusable as error:
         return [_unusable(schema.path, error)]
     if verdict.valid:
@@ -63,14 +63,11 @@ def _judge_tree(tree: etree._ElementTree, path: str, schema: engine.Schema,
     return found
 
 
-def _judge_file(path: str, schema: engine.Schema) -> list[Diagnostic]:
-    from tei_edition.xmlio import parse_xml_file
-
-    parsed = parse_xml_file(path)
-    if parsed.tree is None:
-        return list(parsed.diagnostics)
-    source = _read_source(path)
-    return list(parsed.diagnostics) + _judge_tree(parsed.tree, path, schema, source)
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _outcome_diagnostics(path: str, outcome: deadline.Outcome,
@@ -109,7 +106,8 @@ def check_conformance_files(paths: Sequence[str | os.PathLike[str]],
                             rng_path: str | os.PathLike[str], jobs: int | None = None,
                             timeout: float | None = None) -> list[Diagnostic]:
     """Diagnostics of every file in ``paths`` (parse problems included), in input order,
-    judged in up to ``jobs`` processes (default: the usable CPUs), each file within
+    judged in up to ``jobs`` worker processes (default: the usable CPUs), each with one
+    grammar reduced to the union of its files' names (batch.py), each file within
     ``timeout`` seconds. A schema that cannot be used gives one fatal diagnostic."""
     try:
         schema = engine.load_schema(rng_path)
@@ -117,8 +115,14 @@ def check_conformance_files(paths: Sequence[str | os.PathLike[str]],
         return [_unusable(rng_path, error)]
     limit = timeout if timeout is not None else deadline.default_timeout()
     names = [str(path) for path in paths]
-    tasks = [(lambda name=name: _judge_file(name, schema)) for name in names]
-    outcomes = deadline.run_bounded(tasks, jobs or deadline.default_jobs(), limit)
+
+    def judge_tree(tree: etree._ElementTree, path: str, schema: engine.Schema,
+                   decide: batch.Decide) -> list[Diagnostic]:
+        return _judge_tree(tree, path, schema, None, decide)  # source read only if invalid
+
+    outcomes = workers.run_chunked(
+        names, [_size(name) for name in names], jobs or deadline.default_jobs(), limit,
+        lambda chunk, send: batch.judge_chunk(chunk, schema, judge_tree, send))
     found: list[Diagnostic] = []
     for name, outcome in zip(names, outcomes, strict=True):
         found.extend(_outcome_diagnostics(name, outcome, limit))

@@ -115,21 +115,29 @@ def _inline(task: Callable[[], Any]) -> Outcome:
 
 
 def _start(task: Callable[[], Any], index: int) -> _Running:
+    return fork_worker(lambda fd: write_all(fd, pickle.dumps(_inline(task))), index)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def fork_worker(body: Callable[[int], None], index: int = -1) -> _Running:
+    """Fork a process that runs ``body(write_fd)`` and exits; what it writes arrives on the
+    returned fd."""
     read_fd, write_fd = os.pipe()
     # Objects that exist now are never collected by the child: without this its garbage
     # collector would walk (and so copy-on-write) the parent's whole heap.
     gc.freeze()
     pid = os.fork()
-    if pid == 0:  # the child: run, send the pickled outcome, leave without cleanup handlers
+    if pid == 0:  # the child: run, leave without cleanup handlers
         gc.disable()
         os.close(read_fd)
         status = 0
         try:
-            data = pickle.dumps(_inline(task))
-            view = memoryview(data)
-            while view:
-                written = os.write(write_fd, view)
-                view = view[written:]
+            body(write_fd)
         except BaseException:  # noqa: BLE001 - nothing to report to in a forked child
             status = 1
         finally:

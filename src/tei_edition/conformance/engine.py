@@ -251,3 +251,44 @@ def judge(tree: etree._ElementTree, schema: Schema) -> Verdict:
         pass  # libxml2 refused a reduced grammar: let the full grammar decide
     valid, errors = _run(full_grammar(schema.path, schema.sha256), tree)
     return Verdict(valid, errors, "full")
+
+
+def judge_rejected(tree: etree._ElementTree, schema: Schema) -> Verdict:
+    """The verdict on a document that a prune grammar reduced to a SUPERSET of its names (the
+    union grammar of batch.py) rejected: cheaper than `judge`, by the same rule.
+
+    The document's own prune reduction decides first (an acceptance is final). When it
+    rejects too, the stub shape confirms on the top-level part of the document where it
+    failed (a part valid against no definition of its element makes the document invalid),
+    which also gives jing-like errors without validating the whole document a third time
+    (the stub grammar validates ~8x slower than the prune grammar: 0.21 s against 0.026 s
+    on a 1 MB novel). Anything less clear-cut goes through `judge`."""
+    if schema.ir is None:
+        return judge(tree, schema)
+    try:
+        valid, errors = _run(reduced_grammar(schema, element_names_in(tree), None, "prune"),
+                             tree)
+    except etree.RelaxNGParseError:
+        return judge(tree, schema)
+    if valid:
+        return Verdict(True, (), "reduced")
+    part = _top_level_part_at(tree, max((line for line, _ in errors), default=0))
+    if part is None:
+        return judge(tree, schema)
+    root = tree.getroot()
+    vague = ((part.sourceline, f"Element {etree.QName(root).localname} has extra content: "
+              f"{etree.QName(part).localname}"),)
+    refined = refine_errors(vague, tree, schema, attribute_names_in(tree))
+    if refined == vague:  # the part is valid on its own: let the whole rule decide
+        return judge(tree, schema)
+    return Verdict(False, furthest_errors(refined), "confirmed")
+
+
+def _top_level_part_at(tree: etree._ElementTree, line: int) -> etree._Element | None:
+    """The child of the root element whose subtree holds ``line`` (None if none does)."""
+    found = None
+    for child in tree.getroot().iterchildren(tag=etree.Element):
+        if child.sourceline is None or child.sourceline > line:
+            break
+        found = child
+    return found if line > 0 else None

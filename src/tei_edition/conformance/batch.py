@@ -1,0 +1,113 @@
+"""Judge a batch of files with ONE reduced grammar: the reduction to the union of their names.
+
+This module owns the batch route of `check_conformance_files` (run in each worker by
+workers.py): scan the chunk's files for the element names they may use, reduce tei_all.rng
+to all of those names at once ("prune" shape, engine.reduced_grammar: disk-cached, so a warm
+run compiles ~100 KB of RNG in ~25 ms), and validate every file with that one grammar. It
+must not fork, time out, or decide a rejection (engine.judge does, file by file).
+
+Why it is sound (docs/performance.md):
+- The prune reduction only replaces patterns by notAllowed (and rewrites nested repetitions
+  to equivalent ones), so the reduced grammar's language is contained in tei_all.rng's: an
+  ACCEPTANCE by it is tei_all.rng's acceptance, whatever names it was reduced to.
+- It keeps every element pattern that can match a name of the set, so for a document whose
+  names lie in the set it accepts exactly what tei_all.rng accepts. The set is an
+  over-approximation read from the bytes (every `<prefix:local` or `<local`, mapped to every
+  element name of the grammar with that local name), so it covers the documents' names.
+- A REJECTION by the union grammar is never reported as such: the file then goes through
+  engine.judge_rejected (its own reduction, confirmed by the stub shape, arbitrated by the
+  full grammar: the rule engine.judge applies to a single document).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+from tei_edition.conformance import engine
+from tei_edition.conformance.deadline import Outcome, _inline
+from tei_edition.diagnostics import Diagnostic
+
+Name = tuple[str, str]
+Decide = Callable[[etree._ElementTree, engine.Schema], engine.Verdict]
+# (tree, path, schema, decide) -> diagnostics: __init__ words the verdict of ``decide``.
+JudgeTree = Callable[[etree._ElementTree, str, engine.Schema, Decide], list[Diagnostic]]
+
+# A start tag's name (also matches inside comments and CDATA: harmless, the set only grows).
+_START_TAG = re.compile(rb"<([^\s/>!?=\"'<]+)")
+
+
+def local_names_in(data: bytes) -> set[bytes]:
+    """Local names of everything that looks like a start tag in ``data``."""
+    return {tag.rpartition(b":")[2] for tag in set(_START_TAG.findall(data))}
+
+
+_NAMES_BY_LOCAL: dict[str, dict[bytes, set[Name]]] = {}  # per schema sha256
+
+
+def _grammar_names_by_local(schema: engine.Schema) -> dict[bytes, set[Name]]:
+    assert schema.ir is not None
+    if schema.sha256 in _NAMES_BY_LOCAL:
+        return _NAMES_BY_LOCAL[schema.sha256]
+    by_local: dict[bytes, set[Name]] = {}
+    for body in schema.ir["defines"].values():
+        if body[0] == "element" and body[1][0] == "name":
+            _, namespace, local = body[1]
+            by_local.setdefault(local.encode("utf-8"), set()).add((namespace, local))
+    _NAMES_BY_LOCAL[schema.sha256] = by_local
+    return by_local
+
+
+def union_names(schema: engine.Schema, local_names: set[bytes]) -> frozenset[Name]:
+    """Every element name of the grammar whose local name is among ``local_names``."""
+    by_local = _grammar_names_by_local(schema)
+    return frozenset(name for local in local_names for name in by_local.get(local, ()))
+
+
+def _scan(path: str) -> set[bytes]:
+    try:
+        return local_names_in(Path(path).read_bytes())
+    except OSError:
+        return set()  # parse_xml_file reports it
+
+
+def union_grammar(schema: engine.Schema, paths: list[str]) -> etree.RelaxNG | None:
+    """The prune grammar for the union of the files' names; None when libxml2 refuses it
+    (every file then takes the single-document route)."""
+    if schema.ir is None:
+        return None
+    local_names: set[bytes] = set()
+    for path in paths:
+        local_names |= _scan(path)
+    try:
+        return engine.reduced_grammar(schema, union_names(schema, local_names), None, "prune")
+    except etree.RelaxNGParseError:
+        return None
+
+
+def judge_file_with(grammar: etree.RelaxNG | None, path: str, schema: engine.Schema,
+                    judge_tree: JudgeTree) -> list[Diagnostic]:
+    """Parse problems of ``path`` and its conformance diagnostics: [] when the shared grammar
+    accepts it, else the verdict of engine.judge_rejected."""
+    from tei_edition.xmlio import parse_xml_file
+
+    parsed = parse_xml_file(path)
+    if parsed.tree is None:
+        return list(parsed.diagnostics)
+    if grammar is not None and grammar.validate(parsed.tree):
+        return list(parsed.diagnostics)
+    decide = engine.judge_rejected if grammar is not None else engine.judge
+    return list(parsed.diagnostics) + judge_tree(parsed.tree, path, schema, decide)
+
+
+def judge_chunk(paths: list[str], schema: engine.Schema, judge_tree: JudgeTree,
+                send: Callable[[Outcome], None]) -> None:
+    """Send the outcome of every file of ``paths``, in order (the body of one worker)."""
+    built = _inline(lambda: union_grammar(schema, paths))
+    # A failure to build it only costs time: every file then takes the single-document route.
+    grammar = built.value if built.status == "ok" else None
+    for path in paths:
+        send(_inline(lambda path=path: judge_file_with(grammar, path, schema, judge_tree)))
