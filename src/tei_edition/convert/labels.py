@@ -62,7 +62,7 @@ _VOICE = re.compile(r"(?:A )?Voices?(?: (?:from|in) the (?:hall|floor|audience|r
 _NUMBERED = re.compile(r"(?:Speaker|Participant|Interviewer|Respondent|Man|Woman|Male|Female|"
                        r"Voice|Unidentified speaker|Unidentified man|Unidentified woman) "
                        r"(?:\d{1,3}|[A-Z])", re.I)
-_CAPS_PARTICLES = frozenset("OF AND ON FOR IN TO AT BY WITH THE".split())
+CAPS_PARTICLES = frozenset("OF AND ON FOR IN TO AT BY WITH THE".split())
 CLASSIFICATION_WORDS = re.compile(r"(?:top |strictly )?(?:secret|confidential|restricted|"
                                   r"unclassified)|eyes only|nodis|exdis")
 _PRONOUNS = frozenset("i we you he she they it this that her his our my your their its".split())
@@ -127,7 +127,7 @@ def has_label_shape(label: str) -> bool:
     words = bare.split()
     if words and words[-1].lower().strip(".'’") in _TOPIC_NOUNS and len(words) > 1:
         return False
-    if not 1 <= len(words) <= 6 or len(bare) > 60 or set(words[1:]) & _CAPS_PARTICLES:
+    if not 1 <= len(words) <= 6 or len(bare) > 60 or set(words[1:]) & CAPS_PARTICLES:
         return False  # "CROSS-EXAMINATION BY THE CHAIRMAN": a heading
     if words[0].lower().rstrip(".:") in _NOT_LABELS and label_key(label) not in ("q", "a"):
         if not (words[0] in ("The", "THE") and len(words) > 1 and words[1][:1].isupper()):
@@ -205,7 +205,7 @@ def match_line(text: str, style: str) -> LabelMatch | None:
         if style == "colon" and found["before"]:
             spacing = "spaced"  # "M. Couve de Murville : ..." (French typography)
         if style == "period" and (label.lower() in HONORIFICS  # "DR. SCHILF (...):"
-                                  or set(label.split()[1:]) & _CAPS_PARTICLES
+                                  or set(label.split()[1:]) & CAPS_PARTICLES
                                   or rest.isupper()):  # "STATEMENT OF HON. JOHN B. ...": heading
             return None
     if not has_label_shape(label) or (style == "colon" and _is_narrative(rest)):
@@ -214,30 +214,6 @@ def match_line(text: str, style: str) -> LabelMatch | None:
     return LabelMatch(style, prefix + label, sep, spacing, alone=not rest, rest=rest,
                       rest_offset=len(prefix) + offset, key=label_key(label),
                       uncertain=uncertain, prefix=prefix)
-
-
-_CAPS_LINE = re.compile(r"(?:(?:MR|MRS|MS|DR|GEN|COL|SEN)\. )?[A-Z][A-Z'’\-]+"
-                        r"(?: [A-Z][A-Z'’\-]+){0,2}")
-
-
-def match_caps_line(text: str) -> LabelMatch | None:
-    """"KHRUSHCHEV" alone on its line, no punctuation, speech on the next lines (script
-    layout); the parser asks only for lines followed directly by another line."""
-    if not _CAPS_LINE.fullmatch(text) or set(text.split()[1:]) & _CAPS_PARTICLES:
-        return None
-    if CLASSIFICATION_WORDS.fullmatch(text.lower()):
-        return None
-    _, uncertain = label_core(text)
-    return LabelMatch("caps", text, "sep-none", "", alone=True, rest="",
-                      rest_offset=len(text), key=label_key(text), uncertain=uncertain)
-
-
-def choose_caps_labels(candidates: list[str], known_keys: frozenset[str]) -> frozenset[str]:
-    """Script-layout labels with evidence: one recurs (or is known) and there are three."""
-    counts = Counter(m.key for m in (match_caps_line(t) for t in candidates) if m)
-    if sum(counts.values()) < 3 or not any(c >= 2 or k in known_keys for k, c in counts.items()):
-        return frozenset()
-    return frozenset(k for k in counts if len(k.split()) <= 2 or k in known_keys)
 
 
 def separator_text(token: str, spacing: str = "", alone: bool = False) -> str:

@@ -14,15 +14,15 @@ from tei_edition.convert.body import ParseHints, TurnAssembler, pieces, walk_bod
 from tei_edition.convert.footnotes import MARK_STYLE, NotesSection, find_notes
 from tei_edition.convert.front import FrontLine, closer_start, read_front
 from tei_edition.convert.inlines import InlineReader, plain_text
-from tei_edition.convert.labels import (
-    STYLES,
-    LabelMatch,
-    choose_caps_labels,
-    choose_style,
-    match_caps_line,
-    match_line,
-)
+from tei_edition.convert.labels import STYLES, LabelMatch, choose_style, match_line
 from tei_edition.convert.lexer import SourceLine, split_lines
+from tei_edition.convert.linelabels import (
+    candidate_at,
+    choose_caps_labels,
+    choose_name_labels,
+    match_caps_line,
+    match_name_line,
+)
 from tei_edition.convert.model import Block, Document, FootnoteMark, Turn
 from tei_edition.convert.parts import read_closer, read_participants_block
 from tei_edition.diagnostics import Diagnostic, Severity
@@ -56,15 +56,26 @@ def parse_transcript(text: str, path: str = "<transcript>",
     choice = (choose_style((line.text for line in body), known, hints.label_style or None)
               if styles else None)
 
-    caps_keys = frozenset()
+    # Script layout (a label alone on its line, no punctuation): only from strong evidence,
+    # and never when the metadata fixes the label style.
+    caps_keys = name_keys = frozenset()
+    body_texts, body_tight = [line.text for line in body], [line.tight for line in body]
     if styles and not hints.label_style:
         caps_keys = choose_caps_labels(
             [body[k].text for k in range(len(body) - 1) if body[k + 1].tight], known)
+        name_keys = choose_name_labels(
+            [c for k in range(len(body)) if (c := candidate_at(body_texts, body_tight, k))],
+            known)
 
     def label_of(index: int) -> LabelMatch | None:
         if caps_keys and index + 1 < len(lines) and lines[index + 1].tight:
             found = match_caps_line(lines[index].text)
             if found and found.key in caps_keys:
+                return found
+        if name_keys and index >= body_start:
+            candidate = candidate_at(body_texts, body_tight, index - body_start)
+            found = match_name_line(candidate) if candidate else None
+            if found and found.key in name_keys:
                 return found
         if choice is None:
             return None
@@ -80,7 +91,7 @@ def parse_transcript(text: str, path: str = "<transcript>",
     closer_from, closer_to = closer_start(lines, body_start, last_turn)
     builder = TurnAssembler(reader)
     speaker_keys = frozenset(k for keys in (choice.accepted.values() if choice else ())
-                             for k in keys) | known
+                             for k in keys) | known | name_keys
     walk_body(builder, lines, body_start, closer_from, label_of, hints, speaker_keys)
     sections = builder.finish()
     diagnostics = [Diagnostic(path, turn.line, turn.column, Severity.ERROR,
