@@ -48,3 +48,12 @@ def test_python_dash_m_runs_the_cli() -> None:
     result = subprocess.run([sys.executable, "-m", "tei_edition", "--version"],
                             capture_output=True, text=True, check=True)
     assert result.stdout == f"tei-edition, version {__version__}\n"
+
+
+def test_usage_errors_are_one_line_with_exit_2(tmp_path) -> None:
+    result = subprocess.run([sys.executable, "-m", "tei_edition", "render", str(tmp_path),
+                             "--to", "html"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"tei-edition render: error [usage] Invalid value for 'EDITION': File '{tmp_path}' is a"
+        " directory. (hint: tei-edition render --help)"]

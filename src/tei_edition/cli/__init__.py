@@ -80,7 +80,25 @@ def cli() -> None:
 
 
 def main() -> None:
-    cli(prog_name="tei-edition")
+    """Run the CLI; usage errors are one line on stderr (exit 2), like every other diagnostic.
+
+    click's own standalone mode prints a three-line usage block; editors' scripts and CI parse
+    one line per problem, so usage errors are reported as ``tei-edition: error [usage] ...``.
+    """
+    try:
+        code = cli.main(prog_name="tei-edition", standalone_mode=False)
+    except click.UsageError as error:
+        command = error.ctx.command_path if error.ctx else "tei-edition"
+        message = " ".join(error.format_message().split())
+        sys.stderr.write(f"{command}: error [usage] {message} (hint: {command} --help)\n")
+        sys.exit(2)
+    except click.ClickException as error:  # e.g. click.FileError
+        sys.stderr.write(f"tei-edition: error [usage] {' '.join(error.format_message().split())}\n")
+        sys.exit(error.exit_code)
+    except click.Abort:
+        sys.stderr.write("tei-edition: fatal [interrupted] stopped before finishing\n")
+        sys.exit(3)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 # ---- shared options and reporting ---------------------------------------------------------
