@@ -35,7 +35,7 @@ def test_a_folder_is_searched_recursively(runner) -> None:
 def test_a_glob_pattern_is_expanded(runner) -> None:
     result = runner.invoke(cli, ["validate", "--profile", "project", str(VALID / "00*.xml")])
     assert result.exit_code == 0, result.stderr
-    assert "validated 3 files" in result.stdout
+    assert f"validated {len(list(VALID.glob('00*.xml')))} files" in result.stdout
 
 
 def test_text_diagnostic_line_has_path_line_code_and_hint(runner) -> None:
