@@ -28,7 +28,11 @@ from tei_edition.cli import emit_diagnostics, format_option
 @format_option
 def convert(transcript: str, output: str, meta_path: str | None, force: bool, check: bool,
             encoding: str | None, output_format: str) -> None:
-    """Convert the plain-text TRANSCRIPT ('-' for standard input) to TEI P5 XML."""
+    """Convert the plain-text TRANSCRIPT ('-' for standard input) to TEI P5 XML.
+
+    The TEI is validated (project profile, and TEI P5 conformance when a tei_all.rng is
+    configured) before it is written; errors there mean nothing is written (exit 1).
+    """
     from pathlib import Path
 
     from tei_edition.convert import ConversionResult, convert_bytes, convert_file, load_metadata
@@ -54,6 +58,19 @@ def convert(transcript: str, output: str, meta_path: str | None, force: bool, ch
         emit_diagnostics(diagnostics, output_format)
         sys.exit(exit_code_for(diagnostics) or EXIT_PROBLEMS)
     data = serialize(result.tree)
+    invalid = _validate_output(data, output if output != "-" else f"{transcript}.xml")
+    if invalid:
+        diagnostics.extend(invalid)
+        diagnostics.append(Diagnostic(
+            transcript, 0, 0, Severity.ERROR, "convert.invalid-output",
+            "the TEI made from this transcript fails validation (above); nothing was written",
+            "this is a converter limitation: please report the transcript; --meta overrides "
+            "(e.g. conventions.label_style) may avoid it"))
+    if any(d.severity >= Severity.ERROR for d in diagnostics):
+        # The converter made TEI that its own schema or TEI P5 rejects: a bug to report, and
+        # never a file to write (issue: convert validates what it produced before writing).
+        emit_diagnostics(diagnostics, output_format)
+        sys.exit(exit_code_for(diagnostics))
     if check:
         if output == "-":
             raise click.UsageError("--check needs -o OUT (the file to compare)")
@@ -83,3 +100,21 @@ def convert(transcript: str, output: str, meta_path: str | None, force: bool, ch
                                       f"cannot write output: {error.strerror or error}"))
     emit_diagnostics(diagnostics, output_format)
     sys.exit(exit_code_for(diagnostics))
+
+
+def _validate_output(data: bytes, label: str) -> list:
+    """Errors of the project profile (and TEI conformance when a tei_all.rng is configured)
+    on the bytes about to be written; warnings are left to `tei-edition validate`."""
+    from tei_edition.diagnostics import Severity
+    from tei_edition.resources import find_tei_all
+    from tei_edition.validation import validate_tree
+    from tei_edition.xmlio import parse_xml_bytes
+
+    parsed = parse_xml_bytes(data, label)
+    if parsed.tree is None:
+        return list(parsed.diagnostics)
+    tei_all = find_tei_all()
+    profile = "all" if tei_all is not None and tei_all.is_file() else "project"
+    found = validate_tree(parsed.tree, label, profile=profile,
+                          tei_all=tei_all if profile == "all" else None)
+    return [d for d in found if d.severity >= Severity.ERROR]
