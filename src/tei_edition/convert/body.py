@@ -25,6 +25,7 @@ _HEADING_WORDS = re.compile(r"\b(?:conversation|talk|talks|meeting|session|lunch
                             re.I)
 _NUMBERED_HEADING = re.compile(r"(?:Part|Section|Session|Meeting|Day|Sitting)\s+[\dIVXLC]+\b.*|"
                                r"[IVXLC]+\.\s+\S.*")
+_SENTENCE_END = tuple('.?!"”’)]…')
 _SEPARATOR = re.compile(r"(?:\*\s*){3,}|[-_=~]{3,}|(?:\*\s+){2,}\*")
 
 
@@ -154,18 +155,32 @@ def _separator_normalised(text: str, found: LabelMatch) -> bool:
 _RECORD_NARRATIVE = re.compile(r"The (?:talk|conversation|meeting|session|discussion|interview|"
                                r"hearing|audience|sitting|exchange)s? (?:then )?(?:lasted|ended|"
                                r"was|were|continued|closed|adjourned|took|began|concluded|turned)\b")
+# The record closing the proceedings ("Meeting closed at 4.15 pm.", "The committee adjourned
+# at 12:15 p.m.", "End of interview: 3:45 p.m."): narrative of the record-keeper, never speech,
+# even without a blank line before it (TEI P5 §7.2.4: not part of any sp).
+_CLOSING_LINE = re.compile(r"(?:(?:The )?(?:meeting|session|sitting|hearing|conversation|"
+                           r"interview|conference|talks?) (?:was )?(?:closed|ended|adjourned|"
+                           r"concluded|terminated)|The (?:committee|subcommittee|commission|"
+                           r"board|council|court|tribunal|house|senate|conference) (?:then )?"
+                           r"(?:adjourned|rose|recessed)|End of (?:the )?(?:interview|meeting|"
+                           r"session|sitting|hearing|conversation|conference)|Whereupon)\b",
+                           re.I)
 
 
 def _is_narrative_paragraph(text: str, speaker_keys: frozenset[str]) -> bool:
     """"K said that ...", "Comrade Ulbricht then sets out ...", "The talk lasted ...": a
     paragraph about the speakers in the third person is narrative, not a turn's speech."""
-    if _RECORD_NARRATIVE.match(text):
+    if _RECORD_NARRATIVE.match(text) or _closing(text):
         return True
     words = text.split()
     for length in range(min(4, len(words) - 1), 0, -1):
         if words[length][:1].islower() and label_key(" ".join(words[:length])) in speaker_keys:
             return all(w[:1].isupper() for w in words[:length])
     return False
+
+
+def _closing(text: str) -> bool:
+    return bool(_CLOSING_LINE.match(text)) and text[:1].isupper()
 
 
 def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop: int,
@@ -180,6 +195,9 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
         unit_end = index + 1
         while unit_end < stop and lines[unit_end].tight and not label_of(unit_end):
             unit_end += 1
+        if found is not None:  # a closing line in the turn's paragraph ends the turn there
+            unit_end = next((k for k in range(index + 1, unit_end) if _closing(lines[k].text)
+                             and lines[k - 1].text.endswith(_SENTENCE_END)), unit_end)
         unit = lines[index:unit_end]
         if found is not None:
             builder.close_turn()

@@ -235,12 +235,16 @@ def _build_text(text: etree._Element, document: Document, writer: _Body,
     if document.title is not None:
         writer.block(record, "head", document.title, names=False)
     _front_lines(writer, record, document.front)
-    if document.participants is not None:
+    if document.participants is not None and document.participants.lines:
         listing = sub(record, "list", attrs={"type": "participants"})
         if document.participants.head is not None:
             writer.block(listing, "head", document.participants.head)
         for line in document.participants.lines:
             writer.block(listing, "item", line)
+    elif document.participants is not None and document.participants.head is not None:
+        # "Participants:" with no names below it: a list needs an item (TEI P5 §3.8), so
+        # the heading stays a heading of the record rather than an empty, invalid list.
+        writer.block(record, "head", document.participants.head)
     has_turns = any(isinstance(i, Turn) for s in document.sections for i in s.content)
     for section in document.sections:
         if has_turns or section.head is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tei_edition.convert.dates import find_date, is_date_only
 from tei_edition.convert.labels import HONORIFICS
 from tei_edition.convert.lexer import SourceLine
-from tei_edition.convert.participants import GROUP_LABEL, HEADER
+from tei_edition.convert.participants import GROUP_LABEL, HEADER, is_list_line
 
 _CLASS_WORDS = (r"top secret|secret|confidential|restricted|strictly confidential|"
                 r"strictly secret|unclassified|declassified|for official use only|eyes only|"
@@ -118,10 +118,13 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
     index = 0
     has_title = False
     subtitle_allowed = True  # a second heading block directly after the title
-    in_participants = in_subject = seen_participants = False
+    in_participants = in_subject = seen_participants = heading_only = False
     while index < len(lines):
         line = lines[index]
         kind = front_kind(line.text)
+        if in_participants and kind is None and line.tight and heading_only and is_list_line(
+                line.text):
+            kind = "participants"  # "United States: The Secretary; Mr. Kohler" under the head
         if in_participants and kind is None and not is_turn(line.text) and (
                 line.tight or GROUP_LABEL.match(line.text)):
             kind = "participants"
@@ -132,23 +135,50 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
             block = [line]
             while index + len(block) < len(lines) and lines[index + len(block)].tight:
                 block.append(lines[index + len(block)])
-            if _title_like(block, strict=has_title) and not any(
-                    front_kind(b.text) for b in block[1:]):
+            # "MINUTES OF THE MEETING" / "12 March 1985": a heading with its dateline below
+            dated = next((k for k in range(1, len(block)) if front_kind(block[k].text)), 0)
+            block = block[:dated] if dated else block
+            if _title_like(block, strict=has_title) or (
+                    dated and _TITLE_WORDS.match(block[0].text) and len(block) == 1):
                 label = "subtitle" if has_title else "title"
                 found += [FrontLine(index + k, label) for k in range(len(block))]
                 index += len(block)
                 has_title = True
                 continue
+        if in_participants and kind is None and not line.tight and heading_only:
+            listed = _list_block(lines, index, is_turn)
+            if listed > index:  # "PARTICIPANTS" / blank line / the names, block by block
+                found += [FrontLine(k, "participants") for k in range(index, listed)]
+                index = listed
+                continue
         if kind is None or (in_participants and kind != "participants") or (
                 seen_participants and not in_participants):
             break  # the participants list closes the front matter (TEI: head before list)
         subtitle_allowed = not has_title
+        if kind == "participants" and not in_participants:
+            heading_only = bool(_PARTICIPANTS_HEADING.fullmatch(line.text) or (
+                HEADER.match(line.text) and not HEADER.sub("", line.text, count=1).strip()))
         in_participants = kind == "participants"
         seen_participants = seen_participants or in_participants
         in_subject = kind == "subject"
         found.append(FrontLine(index, kind))
         index += 1
     return found, index
+
+
+def _list_block(lines: list[SourceLine], start: int, is_turn: Callable[[str], bool]) -> int:
+    """The end of the name-list blocks from ``start`` (``start`` when the first block is not
+    one): every line a participant line, none a turn unless it is a group with its names."""
+    end = start
+    while end < len(lines):
+        stop = end + 1
+        while stop < len(lines) and lines[stop].tight:
+            stop += 1
+        block = [line.text for line in lines[end:stop]]
+        if not all(is_list_line(text) and (not is_turn(text) or ":" in text) for text in block):
+            break
+        end = stop
+    return end
 
 
 def closer_start(lines: list[SourceLine], start: int, last_turn: int) -> tuple[int, int]:

@@ -26,6 +26,10 @@ _ROLE_LINE = re.compile(r"(?P<role>President|Chairman|Chair|Presiding|Interprete
                         r"Rapporteur|Note-?taker|Recorder)\s*:\s*(?P<rest>\S.*)")
 _HEADING_ONLY = re.compile(r"PARTICIPANTS|Participants|PRESENT|Present")
 _NAME_WORD = re.compile(r"^(?:[A-Z]\.|[A-Z][\w'’\-]*|de|da|van|von|der|al|bin|el|la|le|du)$")
+# "United States:", "Soviet Union:", "Federal Republic of Germany:": a group heading inside
+# a participants block (FRUS layout), capitalised words without a group word of their own.
+PLAIN_GROUP = re.compile(r"(?P<label>[A-Z][\w'’\-.]*(?: (?:of|the|and|for|[A-Z][\w'’\-.]*))"
+                         r"{0,5}):\s*")
 
 
 def _top_level_split(text: str, separators: str) -> list[str]:
@@ -57,17 +61,20 @@ def _is_role(text: str) -> bool:
         w[:1].islower() and w not in ("de", "von", "van", "der", "al") for w in words)
 
 
-def _clean_name(raw: str) -> tuple[str, str]:
-    """(name, the title words before it) or ("", "") when the words are not a name."""
+def _clean_name(raw: str, designation: bool = False) -> tuple[str, str]:
+    """(name, the title words before it) or ("", "") when the words are not a name.
+    ``designation`` (one person a line) also takes "The Secretary of State"."""
     words = raw.replace("[", "").replace("]", "").split()
     if words and words[0].lower() == "and":
         words = words[1:]
     titles = []
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS | {"messrs", "mmes"}:
         titles.append(words.pop(0))
+    if designation and titles and words[0] == "of":
+        words, titles = titles + words, []  # "The Secretary of State" is one designation
     name = " ".join(words).strip(" .,")
-    if not words or len(words) > 6 or not all(_NAME_WORD.match(w.strip(".,")) for w in
-                                               name.split()):
+    if not words or len(words) > 6 or not all(
+            _NAME_WORD.match(w.strip(".,")) or (designation and w == "of") for w in name.split()):
         return "", ""
     return name, " ".join(titles)
 
@@ -86,8 +93,8 @@ def _entries(group_text: str, one_person: bool = False) -> list[tuple[str, str, 
         for entry in (e for e in _top_level_split(text, ";") if e.strip()):
             # "Mr. A. RAPACKI, Minister of Foreign Affairs" or "Choe Yong-geon, Rim Hae":
             # a comma part is a role when it has a role word or lower-case words.
-            for part in _top_level_split(entry, ","):
-                if pairs and part.strip() and _is_role(part):
+            for k, part in enumerate(_top_level_split(entry, ",")):
+                if k and pairs and part.strip() and _is_role(part):
                     name, description = pairs[-1]
                     pairs[-1] = (name, ", ".join(filter(None, (description, part.strip()))))
                 else:
@@ -102,7 +109,7 @@ def _entries(group_text: str, one_person: bool = False) -> list[tuple[str, str, 
             pairs.append((found["name"], found["desc"]) if found else (entry, ""))
     out = []
     for name, description in pairs:
-        cleaned, titles = _clean_name(name)
+        cleaned, titles = _clean_name(name, one_person)
         if cleaned:
             out.append((cleaned, " ".join(description.split()), titles))
     return out
@@ -131,7 +138,7 @@ def read_participants(lines: list[tuple[str, int]]) -> tuple[list[Participant], 
         for chunk in _GROUP_SPLIT.split(text):
             if not chunk.strip():
                 continue
-            found = GROUP_LABEL.match(chunk)
+            found = GROUP_LABEL.match(chunk) or PLAIN_GROUP.match(chunk)
             if not found and ":" in chunk.split("(")[0]:
                 continue  # "The representatives of the following States: ...": not persons
             label = found["label"] if found else None
@@ -144,3 +151,25 @@ def read_participants(lines: list[tuple[str, int]]) -> tuple[list[Participant], 
             for name, description, titles in _entries(body, one_per_line):
                 persons.append(Participant(name, description, group, line, titles))
     return persons, labels
+
+
+def is_list_line(text: str) -> bool:
+    """A line that can stand in a participants list after its heading: a group heading
+    ("United States:"), a group with its names ("Soviet Union: Gromyko; Menshikov"), or one
+    person ("Mr. Foy D. Kohler, Assistant Secretary"). Speech and narrative are not."""
+    words = text.split()
+    if not words or len(words) > 16 or text.endswith(("?", "!")):
+        return False
+    found = GROUP_LABEL.match(text) or PLAIN_GROUP.match(text)
+    if found:
+        body = text[found.end():].strip()
+        if not body:
+            return len(found["label"].split()) <= 6
+        entries = [e for e in _top_level_split(body.rstrip("."), ";,") if e.strip()]
+        names = [e for e in entries if _entries(e, True) or _is_role(e)]
+        # "KENNEDY: Yes." is a turn: a group lists names, one of them at least two words long
+        return len(names) == len(entries) and any(len(e.split()) >= 2 for e in entries) and \
+            bool(_entries(entries[0], True))
+    if ":" in text:
+        return False
+    return bool(_entries(text, True))
