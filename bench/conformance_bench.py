@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from bench.measure import Run, run_median, run_once
+from bench.measure import Run, run_once, run_paired
 from bench.registry import Context, Row, benchmark
 
 SINGLE_PLAY = "gerdracor__goethe-stella.xml"
@@ -72,13 +72,11 @@ def compare(ctx: Context, name: str, files: list[Path], cache_name: str, *, warm
     env = environment(ctx, cache_name)
     cache = ctx.scratch / cache_name
     load_before = _load_average()
+    emptied(cache)()
     if warm:
-        emptied(cache)()
         run_once(ours_argv, env)  # fill the cache once
-        ours = run_median(ours_argv, repeat, env)
-    else:
-        ours = run_median(ours_argv, repeat, env, before_each=emptied(cache))
-    base = run_median([*jing, *map(str, files)], repeat) if jing else None
+    ours, base = run_paired(ours_argv, [*jing, *map(str, files)] if jing else None, repeat,
+                            env, before_ours=None if warm else emptied(cache))
     agree = None if base is None else rejected_by_us(ours) == rejected_by_jing(base)
     row = Row(name, ours.wall_s, "jing", base.wall_s if base else None, ours.peak_mb,
               base.peak_mb if base else None, agree,
@@ -121,7 +119,7 @@ def conformance(ctx: Context) -> list[Row]:
 def conformance_corpus(ctx: Context) -> list[Row]:
     """All files of the shared corpus in ONE command, as jing checks them in one process."""
     corpus = sorted((ctx.shared / "corpus").glob("*.xml"))
-    repeat = max(3, ctx.repeat - 2)
+    repeat = ctx.repeat
     return [compare(ctx, f"tei_all: corpus {len(corpus)} files -j2, {state} cache", corpus,
                     "cache-corpus", warm=state == "warm", repeat=repeat, target_ratio=0.5,
                     jobs=2)

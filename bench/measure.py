@@ -55,7 +55,28 @@ def run_median(argv: Sequence[str], repeat: int, env: dict[str, str] | None = No
         if before_each is not None:
             before_each()
         runs.append(run_once(argv, env))
-    runs.sort(key=lambda run: run.wall_s)
+    return _median(runs)
+
+
+def run_paired(ours: Sequence[str], base: Sequence[str] | None, repeat: int,
+               env: dict[str, str] | None = None,
+               before_ours: Callable[[], None] | None = None) -> tuple[Run, Run | None]:
+    """Median runs of ``ours`` and ``base``, taken in turns (ours, base, ours, base, ...):
+    on a machine shared with other work the load drifts by the second, and alternating
+    exposes both commands to the same drift, where two blocks of runs would not."""
+    ours_runs: list[Run] = []
+    base_runs: list[Run] = []
+    for _ in range(max(1, repeat)):
+        if before_ours is not None:
+            before_ours()
+        ours_runs.append(run_once(ours, env))
+        if base is not None:
+            base_runs.append(run_once(base))
+    return _median(ours_runs), (_median(base_runs) if base_runs else None)
+
+
+def _median(runs: list[Run]) -> Run:
+    runs = sorted(runs, key=lambda run: run.wall_s)
     chosen = runs[len(runs) // 2]
     return Run(statistics.median(r.wall_s for r in runs), statistics.median(r.cpu_s for r in runs),
                max(r.peak_mb for r in runs), chosen.returncode, chosen.stdout, chosen.stderr)

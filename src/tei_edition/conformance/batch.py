@@ -30,6 +30,7 @@ from lxml import etree
 from tei_edition.conformance import engine
 from tei_edition.conformance.deadline import Outcome, _inline
 from tei_edition.diagnostics import Diagnostic
+from tei_edition.xmlio import parse_xml_file  # imported before the workers fork: once
 
 Name = tuple[str, str]
 Decide = Callable[[etree._ElementTree, engine.Schema], engine.Verdict]
@@ -92,8 +93,6 @@ def judge_file_with(grammar: etree.RelaxNG | None, path: str, schema: engine.Sch
                     judge_tree: JudgeTree) -> list[Diagnostic]:
     """Parse problems of ``path`` and its conformance diagnostics: [] when the shared grammar
     accepts it, else the verdict of engine.judge_rejected."""
-    from tei_edition.xmlio import parse_xml_file
-
     parsed = parse_xml_file(path)
     if parsed.tree is None:
         return list(parsed.diagnostics)
