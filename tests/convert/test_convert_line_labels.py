@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tei_edition.convert.linelabels import LineCandidate, choose_name_labels, match_name_line
-from tei_edition.convert.parser import parse_transcript
 from tei_edition.convert.model import Turn
+from tei_edition.convert.parser import parse_transcript
 
 
 def _turns(text: str) -> list[Turn]:
