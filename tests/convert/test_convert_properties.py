@@ -80,7 +80,7 @@ def script_transcripts(draw) -> tuple[str, int, bool]:
     return "\n\n".join(blocks) + "\n", len(labels), evidence
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(script_transcripts())
 def test_title_case_script_layout_loses_no_word_and_round_trips(case):
     text, _, _ = case
@@ -92,7 +92,7 @@ def test_title_case_script_layout_loses_no_word_and_round_trips(case):
     assert diplomatic_text(root) == normalised_transcript(text)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(script_transcripts())
 def test_title_case_labels_become_turns_exactly_when_the_evidence_is_there(case):
     text, turns, evidence = case
