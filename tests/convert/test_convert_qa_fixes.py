@@ -62,7 +62,7 @@ def test_frus_groups_one_name_a_line_become_one_listperson_each():
                              ("Soviet Union", ["Ivan P. Orlov", "Oleg Belov"])]
     roles = [a.text for a in root.iterfind(".//t:particDesc//t:affiliation", NS)]
     assert roles == ["Assistant Secretary", "Minister of Foreign Affairs", "Interpreter"]
-    assert len(_items(root)) == 7  # every line of the block verbatim
+    assert len(_items(root)) == 6  # every line below the head, verbatim
 
 
 def test_the_narrative_after_the_groups_is_not_taken_into_the_list():
@@ -110,3 +110,10 @@ def test_a_speakers_continuation_paragraph_stays_in_the_turn():
     root = _root("KOHLER: The meeting was long.\n\nIt closed late, and we left.\n\n"
                  "ORLOV: Yes.\n\nKOHLER: Good.\n")
     assert len(root.find(".//t:sp", NS).findall("t:p", NS)) == 2
+
+
+def test_a_participants_heading_without_colon_is_the_lists_head():
+    root = _root("PARTICIPANTS\nUnited States:\nMr. Paul Hardy\n\n"
+                 "Mr. Hardy said that it was late.\n")
+    assert root.find(".//t:list[@type='participants']/t:head", NS).text == "PARTICIPANTS"
+    assert _items(root) == ["United States:", "Mr. Paul Hardy"]

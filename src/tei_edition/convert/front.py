@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tei_edition.convert.dates import find_date, is_date_only
 from tei_edition.convert.labels import HONORIFICS
 from tei_edition.convert.lexer import SourceLine
-from tei_edition.convert.participants import GROUP_LABEL, HEADER, is_list_line
+from tei_edition.convert.participants import GROUP_LABEL, HEADER, HEADING_ONLY, is_list_line
 
 _CLASS_WORDS = (r"top secret|secret|confidential|restricted|strictly confidential|"
                 r"strictly secret|unclassified|declassified|for official use only|eyes only|"
@@ -37,7 +37,6 @@ _TITLE_WORDS = re.compile(r"(?:Record|Memorandum|Minutes|Transcript|Conversation
 # "President: Mr. V. A. ZORIN (...)": who chaired or interpreted, named in the front matter.
 FRONT_ROLE = re.compile(r"(?:President|Chairman|Chair|Presiding|Interpreter|Interpreters|"
                         r"Rapporteur|Note-?taker|Recorder)\s*:\s*\S.{0,150}")
-_PARTICIPANTS_HEADING = re.compile(r"PARTICIPANTS|Participants|PRESENT|Present")
 _SUBJECT_HEADING = re.compile(r"SUBJECTS?|Subjects?")
 CLOSER = re.compile(r"(?P<role>(?:Recorded|Drafted|Prepared|Written|Compiled|Transcribed|Typed|"
                     r"Noted|Taken down|Minutes taken|Translated|Approved|Cleared|Interpreted|"
@@ -67,7 +66,7 @@ def front_kind(text: str) -> str | None:
         return "subject"
     if ROUTING.fullmatch(text):
         return "routing"
-    if HEADER.match(text) or _PARTICIPANTS_HEADING.fullmatch(text) or FRONT_ROLE.fullmatch(
+    if HEADER.match(text) or HEADING_ONLY.fullmatch(text) or FRONT_ROLE.fullmatch(
             text) or GROUP_LABEL.match(text):
         return "participants"
     if _SUBJECT_HEADING.fullmatch(text):
@@ -156,7 +155,7 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
             break  # the participants list closes the front matter (TEI: head before list)
         subtitle_allowed = not has_title
         if kind == "participants" and not in_participants:
-            heading_only = bool(_PARTICIPANTS_HEADING.fullmatch(line.text) or (
+            heading_only = bool(HEADING_ONLY.fullmatch(line.text) or (
                 HEADER.match(line.text) and not HEADER.sub("", line.text, count=1).strip()))
         in_participants = kind == "participants"
         seen_participants = seen_participants or in_participants

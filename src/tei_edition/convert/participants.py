@@ -24,7 +24,7 @@ _GROUP_SPLIT = re.compile(r"(?:^|(?<=[.;])\s+)(?=" + GROUP_LABEL.pattern.replace
                           + ")", re.I)
 _ROLE_LINE = re.compile(r"(?P<role>President|Chairman|Chair|Presiding|Interpreter|Interpreters|"
                         r"Rapporteur|Note-?taker|Recorder)\s*:\s*(?P<rest>\S.*)")
-_HEADING_ONLY = re.compile(r"PARTICIPANTS|Participants|PRESENT|Present")
+HEADING_ONLY = re.compile(r"PARTICIPANTS|Participants|PRESENT|Present")
 _NAME_WORD = re.compile(r"^(?:[A-Z]\.|[A-Z][\w'’\-]*|de|da|van|von|der|al|bin|el|la|le|du)$")
 # "United States:", "Soviet Union:", "Federal Republic of Germany:": a group heading inside
 # a participants block (FRUS layout), capitalised words without a group word of their own.
@@ -130,7 +130,7 @@ def read_participants(lines: list[tuple[str, int]]) -> tuple[list[Participant], 
         if one_per_line and text.isupper() and len(text.split()) <= 3 and "." not in text:
             labels.append(text)  # "US", "USSR", "SOVIET SIDE": a group heading
             continue
-        if HEADER.match(text) or _HEADING_ONLY.fullmatch(text):
+        if HEADER.match(text) or HEADING_ONLY.fullmatch(text):
             text = HEADER.sub("", text, count=1).strip() if HEADER.match(text) else ""
             one_per_line = not text
             if not text:

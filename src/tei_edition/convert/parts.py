@@ -13,7 +13,7 @@ from tei_edition.convert.inlines import InlineReader
 from tei_edition.convert.labels import label_key
 from tei_edition.convert.lexer import SourceLine
 from tei_edition.convert.model import Block, Participants, Signer
-from tei_edition.convert.participants import HEADER, read_participants
+from tei_edition.convert.participants import HEADER, HEADING_ONLY, read_participants
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def read_participants_block(reader: InlineReader, lines: list[SourceLine],
     head = None
     items = []
     for line in chosen:
-        header = HEADER.match(line.text)
+        header = HEADER.match(line.text) or HEADING_ONLY.fullmatch(line.text)  # "PARTICIPANTS"
         piece = [(line.text, line.number, line.column)]
         if header and not line.text[header.end():].strip() and head is None and not items:
             head = Block("head", reader.read(piece), line.number, line.tight)
