@@ -117,3 +117,10 @@ def test_a_participants_heading_without_colon_is_the_lists_head():
                  "Mr. Hardy said that it was late.\n")
     assert root.find(".//t:list[@type='participants']/t:head", NS).text == "PARTICIPANTS"
     assert _items(root) == ["United States:", "Mr. Paul Hardy"]
+
+
+def test_an_initial_before_an_initial_is_not_taken_for_monsieur():
+    root = _root("Present: Cdes. M. A. Suslov, A. A. Gromyko\n\nSUSLOV: Yes.\n\nGROMYKO: No.\n\n"
+                 "SUSLOV: Good.\n")
+    assert [p.text for p in root.iterfind(".//t:particDesc//t:persName", NS)] == [
+        "M. A. Suslov", "A. A. Gromyko"]

@@ -69,6 +69,8 @@ def _clean_name(raw: str, designation: bool = False) -> tuple[str, str]:
         words = words[1:]
     titles = []
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS | {"messrs", "mmes"}:
+        if re.fullmatch(r"[A-Z]\.", words[0]) and re.fullmatch(r"[A-Z]\.", words[1]):
+            break  # "M. A. Suslov": an initial before an initial, not "M." (Monsieur)
         titles.append(words.pop(0))
     if designation and titles and words[0] == "of":
         words, titles = titles + words, []  # "The Secretary of State" is one designation
