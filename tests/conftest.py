@@ -6,6 +6,20 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles for every property test of the suite, registered here (the first
+# conftest pytest loads) so that each test module's @settings inherits them. "ci", the
+# default, is derandomized: the same examples on every run, so CI is stable and a property
+# that passed here passes there. Maintainers search further with HYPOTHESIS_PROFILE=long
+# (see docs/security.md).
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, derandomize=True, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "long", max_examples=5000, deadline=None, derandomize=False, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("TEI_EDITION_SHARED", ROOT.parent / "shared")).resolve()

@@ -1,4 +1,4 @@
-"""Hypothesis profiles for the fuzz properties.
+"""Hypothesis profiles for the fuzz properties (registered in tests/conftest.py).
 
 The default profile ("ci") runs in every test run: a bounded, derandomized budget so CI is
 stable and fast. Maintainers run the long search with
@@ -8,16 +8,5 @@ stable and fast. Maintainers run the long search with
 which draws many more, random examples (and keeps failures in .hypothesis/ for replay).
 """
 
-from __future__ import annotations
-
-import os
-
-from hypothesis import HealthCheck, settings
-
-settings.register_profile(
-    "ci", max_examples=100, deadline=None, derandomize=True, print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile(
-    "long", max_examples=5000, deadline=None, derandomize=False, print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# The profiles ("ci" by default, "long" on request) are registered and loaded by the
+# top-level tests/conftest.py, so that they reach every property test of the suite.
