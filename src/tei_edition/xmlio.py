@@ -223,7 +223,7 @@ def parse_xml_file(path: str | os.PathLike[str], label: str | None = None) -> Pa
                 return ParseResult(None, (_diag(
                     label, 0, 0, "io.not-a-file", "not a regular file",
                     severity=Severity.FATAL),))
-            data = _read_at_most(handle, limit + 1)
+            data = read_at_most(handle, limit + 1)
     except OSError as error:
         return ParseResult(None, (_diag(label, 0, 0, "io.unreadable",
                                         f"cannot read file: {error.strerror or error}",
@@ -234,7 +234,7 @@ def parse_xml_file(path: str | os.PathLike[str], label: str | None = None) -> Pa
     return parse_xml_bytes(data, label)
 
 
-def _read_at_most(handle: BinaryIO, count: int) -> bytes:
+def read_at_most(handle: BinaryIO, count: int) -> bytes:
     """Up to ``count`` bytes; a buffer of ``count`` bytes is never reserved up front (read(n)
     would allocate the whole limit for every small file)."""
     chunks: list[bytes] = []

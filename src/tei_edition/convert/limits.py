@@ -14,18 +14,15 @@ import os
 import re
 import stat
 from itertools import islice
-from typing import BinaryIO
 
 from tei_edition.diagnostics import Diagnostic, Severity
-from tei_edition.xmlio import MAX_BYTES_ENV, MAX_TEXT_NODE_BYTES, max_input_bytes
+from tei_edition.xmlio import MAX_BYTES_ENV, MAX_TEXT_NODE_BYTES, max_input_bytes, read_at_most
 
 # XML 1.0 section 2.2 Char: everything except these may appear in a document.
 ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 # Positions are reported for this many illegal characters; one summary line covers the rest.
 LISTED_ILLEGAL = 20
-
-_CHUNK = 1 << 20
 
 
 class TranscriptUnreadable(Exception):
@@ -36,17 +33,8 @@ class TranscriptUnreadable(Exception):
         self.diagnostic = diagnostic
 
 
-def read_bounded(handle: BinaryIO, count: int) -> bytes:
-    """Up to ``count`` bytes, in chunks (no buffer of ``count`` bytes reserved up front)."""
-    chunks: list[bytes] = []
-    remaining = count
-    while remaining > 0:
-        chunk = handle.read(min(remaining, _CHUNK))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        remaining -= len(chunk)
-    return b"".join(chunks)
+# Bounded reading is xmlio's: one implementation for XML files and transcripts alike.
+read_bounded = read_at_most
 
 
 def read_transcript_file(path: str | os.PathLike[str], label: str) -> bytes:
