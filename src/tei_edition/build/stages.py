@@ -63,7 +63,6 @@ def convert_transcript(
 #   current (build.stale-tei when not) but never rewrites it, and publishes it as it is;
 # "hand-maintained": <slug>.xml is the master, edited by hand; it is never converted or rewritten.
 TEI_POLICY_KEY = "tei"
-TEI_POLICIES = ("generated", "check-only", "hand-maintained")
 
 
 def metadata_tei_policy(metadata: Path) -> tuple[str, list[Diagnostic]]:
@@ -73,6 +72,8 @@ def metadata_tei_policy(metadata: Path) -> tuple[str, list[Diagnostic]]:
     reports them with the rest of the metadata.
     """
     import tomllib
+
+    from tei_edition.convert.metadata import TEI_POLICIES  # one list of policies, the converter's
 
     try:
         data = tomllib.loads(metadata.read_text(encoding="utf-8"))
