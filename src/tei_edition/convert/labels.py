@@ -99,7 +99,9 @@ class LabelMatch:
 
 @lru_cache(maxsize=65536)
 def label_core(label: str) -> tuple[str, bool]:
-    """The label without role in parentheses, question mark and honorifics; and uncertainty."""
+    """The label without paragraph number, role in parentheses, question mark and
+    honorifics; and uncertainty."""
+    label = _PARAGRAPH_NUMBER.sub("", label, count=1)
     core = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).strip()
     core = re.sub(r"(?<=\.)(?=[A-Z][a-z])", " ", core)  # "Cde.Khrushchev"
     uncertain = core.endswith("?")
@@ -156,6 +158,18 @@ def _is_narrative(rest: str) -> bool:
 
 
 _TIMECODE = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\] +")
+# "1. Mr. STEVENSON (United States of America): ...": the paragraph number of a verbatim
+# record (UN, parliaments) stands before the label and stays part of it, so the speaker
+# label keeps it verbatim (TEI P5 §3.13.2 / §7.2.2: speaker holds the label as written).
+_PARAGRAPH_NUMBER = re.compile(r"\d{1,4}\.[ \u00a0]+(?=\S)")
+# "Beginn: 10.00 Uhr", "Schluss der Sitzung: 12.30 Uhr", "Adjourned: 4.15 p.m.": a line
+# whose "speech" is only a clock time or a numeric date records when, not who speaks.
+_TIME_OR_DATE_ONLY = re.compile(
+    r"(?:(?:ca\.|approx\.|um|at|gegen) )?(?:"
+    r"\d{1,2}(?:[.:]\d{2}){1,2}(?: ?(?:Uhr|h|hrs?|hours|[ap]\.[ ]?m|[ap]m|[AP]M|[AP]\.M))?"
+    r"|\d{1,2} ?(?:Uhr|h|hrs|hours|[ap]\.[ ]?m|[ap]m|[AP]M|[AP]\.M)"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+    r")\.?")
 _DASH_AT = re.compile(r"( *)(--|-|–|—)([ \u00a0]*)")
 _LABEL_TEXT = re.compile(_LABEL_CHARS)
 
@@ -187,7 +201,9 @@ def match_line(text: str, style: str) -> LabelMatch | None:
     """
     timecode = _TIMECODE.match(text)
     prefix = timecode.group() if timecode else ""
-    line = text[len(prefix):]
+    numbered = _PARAGRAPH_NUMBER.match(text, len(prefix))
+    number = numbered.group() if numbered else ""
+    line = text[len(prefix) + len(number):]
     spacing = ""
     if style == "dash":
         found_dash = _dash(line)
@@ -210,9 +226,11 @@ def match_line(text: str, style: str) -> LabelMatch | None:
             return None
     if not has_label_shape(label) or (style == "colon" and _is_narrative(rest)):
         return None
+    if _TIME_OR_DATE_ONLY.fullmatch(rest.strip()):
+        return None
     _, uncertain = label_core(label)
-    return LabelMatch(style, prefix + label, sep, spacing, alone=not rest, rest=rest,
-                      rest_offset=len(prefix) + offset, key=label_key(label),
+    return LabelMatch(style, prefix + number + label, sep, spacing, alone=not rest, rest=rest,
+                      rest_offset=len(prefix) + len(number) + offset, key=label_key(label),
                       uncertain=uncertain, prefix=prefix)
 
 
