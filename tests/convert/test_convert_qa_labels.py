@@ -87,3 +87,20 @@ def test_time_lines_of_a_stenogram_are_paragraphs_not_turns():
 
 def test_time_lines_of_a_stenogram_invent_no_persons():
     assert sorted(_persons(_root(STENOGRAM))) == ["Stoph", "Ulbricht"]
+
+
+def test_two_own_line_labels_sharing_a_form_of_address_are_a_dialogue():
+    root = _root("Beginn: 10.00 Uhr\n\nGenosse Ulbricht:\nGenossen, wir beginnen.\n\n"
+                 "Genosse Stoph:\nEinverstanden.\n\nSchluss der Sitzung: 12.30 Uhr\n")
+    assert [who for who, _ in _turns(root)] == ["#ulbricht", "#stoph"]
+
+
+def test_two_own_line_labels_with_different_titles_are_not_enough_evidence():
+    root = _root("Genosse Ulbricht:\nGenossen, wir beginnen.\n\n"
+                 "Professor Stoph:\nEinverstanden.\n")
+    assert root.find(".//t:sp", NS) is None
+
+
+def test_one_own_line_label_with_a_title_is_not_a_dialogue():
+    root = _root("Mr. Hardy:\nThe report is attached.\n")
+    assert root.find(".//t:sp", NS) is None

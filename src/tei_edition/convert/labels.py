@@ -298,6 +298,11 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
     counts = Counter(m.key for m in matches)
     strong = {m.key for m in matches if m.key in known_keys or counts[m.key] >= 2
               or _strong_shape(m)}
+    # "Genosse Ulbricht:" / "Genosse Stoph:", each alone on its line: two speakers who
+    # share a form of address are a dialogue even when neither recurs (a short stenogram).
+    alone_titles = Counter(_title_of(m.label) for m in matches if m.alone)
+    strong |= {m.key for m in matches if m.alone and alone_titles[_title_of(m.label)] >= 2
+               and _title_of(m.label) and len(alone_titles) == 1}
     established = sum(counts[k] for k in strong)
     accepted = set(strong)
     titles = {_title_of(m.label) for m in matches if m.key in strong} - {""}
