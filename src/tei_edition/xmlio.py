@@ -76,6 +76,16 @@ def hardened_parser() -> etree.XMLParser:
     )
 
 
+def schema_parser(*, huge_tree: bool = False, remove_comments: bool = False) -> etree.XMLParser:
+    """The parser for schema files the toolkit compiles (schema/, tei_all.rng, grammars).
+
+    They are trusted as to content but still never load a DTD, expand an entity or touch the
+    network; ``huge_tree`` is for tei_all.rng, whose size exceeds libxml2's default limits.
+    """
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=huge_tree, remove_comments=remove_comments)
+
+
 @dataclass(frozen=True)
 class ParseResult:
     """A parsed tree, or None with the reasons; diagnostics may hold warnings even with a tree."""

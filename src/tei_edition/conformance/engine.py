@@ -31,6 +31,7 @@ from tei_edition.conformance import cache
 from tei_edition.conformance.grammar import UnsupportedGrammar, read_grammar
 from tei_edition.conformance.reduce import reduce_grammar
 from tei_edition.conformance.rngwrite import to_rng
+from tei_edition.xmlio import schema_parser
 
 
 class SchemaUnusable(Exception):
@@ -108,8 +109,7 @@ def _split(clark: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=64)
 def _compile(rng_bytes: bytes) -> etree.RelaxNG:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=True)
+    parser = schema_parser(huge_tree=True)
     return etree.RelaxNG(etree.fromstring(rng_bytes, parser))
 
 
@@ -149,8 +149,7 @@ def reduced_grammar(schema: Schema, elements: frozenset[tuple[str, str]],
 @lru_cache(maxsize=2)
 def full_grammar(path: str, sha256: str) -> etree.RelaxNG:
     """tei_all.rng compiled as it is (about 10 s); the arbiter of rule 3."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=True)
+    parser = schema_parser(huge_tree=True)
     try:
         return etree.RelaxNG(etree.parse(path, parser))
     except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError) as error:

@@ -25,6 +25,8 @@ from typing import Any
 
 from lxml import etree
 
+from tei_edition.xmlio import schema_parser
+
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _R = "{" + RNG_NS + "}"
@@ -129,8 +131,7 @@ class _Reader:
 def read_grammar(data: bytes) -> dict[str, Any]:
     """The IR of a grammar given as RNG bytes: {"start": pattern, "defines": {name: pattern},
     "root_ns": ..., "root_library": ...}. Raises UnsupportedGrammar or XMLSyntaxError."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             remove_comments=True, huge_tree=True)
+    parser = schema_parser(huge_tree=True, remove_comments=True)
     root = etree.fromstring(data, parser)
     if root.tag != _R + "grammar":
         raise UnsupportedGrammar("the schema's root is not a RELAX NG <grammar>")

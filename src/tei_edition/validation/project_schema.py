@@ -20,6 +20,7 @@ from lxml import etree
 from tei_edition import resources
 from tei_edition.diagnostics import Diagnostic, Severity
 from tei_edition.validation.findings import LAYER_SCHEMA, Finding, clean_name, unusable
+from tei_edition.xmlio import schema_parser
 
 XSD_NAME = "tei-edition.xsd"
 _TEI_ROOT = "{http://www.tei-c.org/ns/1.0}TEI"
@@ -42,7 +43,7 @@ def xsd_path() -> Path:
 
 @lru_cache(maxsize=2)
 def _compiled(path: str, mtime_ns: int) -> etree.XMLSchema:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    parser = schema_parser()
     return etree.XMLSchema(etree.parse(path, parser))
 
 

@@ -18,6 +18,7 @@ from lxml import etree, isoschematron
 from tei_edition import resources
 from tei_edition.diagnostics import Diagnostic, Severity
 from tei_edition.validation.findings import LAYER_RULES, Finding, unusable
+from tei_edition.xmlio import schema_parser
 
 SCH_NAME = "tei-edition.sch"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
@@ -66,7 +67,7 @@ def _compiled(path: str, mtime_ns: int) -> etree.XSLT:
     on a pointer of the document could then read local files or fetch URLs. Our rules never
     do, but the sandbox makes sure a changed schema cannot either.
     """
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    parser = schema_parser()
     schematron = isoschematron.Schematron(etree.parse(path, parser), store_xslt=True)
     return etree.XSLT(schematron.validator_xslt,
                       access_control=etree.XSLTAccessControl.DENY_ALL)
