@@ -12,6 +12,7 @@ import base64
 import http.client
 import json
 import os
+import signal
 import socket
 import struct
 import subprocess
@@ -102,11 +103,15 @@ class Browser:
     """Headless Chromium with one page, driven over CDP; use as a context manager."""
 
     def __init__(self, width: int = 1100, height: int = 1400) -> None:
-        self.profile = tempfile.TemporaryDirectory(prefix="tei-edition-chromium-")
+        # Chromium's helper processes may still be writing the profile for a moment after the
+        # browser has exited; the leftover folder is removed on a best-effort basis below.
+        self.profile = tempfile.TemporaryDirectory(prefix="tei-edition-chromium-",
+                                                   ignore_cleanup_errors=True)
         self.process = subprocess.Popen(
             [CHROMIUM, *OFFLINE_FLAGS, f"--user-data-dir={self.profile.name}",
              "--remote-debugging-port=0", f"--window-size={width},{height}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)  # its own process group, so all its helpers stop together
         self.events: list[dict] = []
         self._next_id = 0
         port = self._devtools_port(Path(self.profile.name) / "DevToolsActivePort")
@@ -188,10 +193,21 @@ class Browser:
         try:
             self.socket.close()
         finally:
-            self.process.terminate()
+            _signal_group(self.process, signal.SIGTERM)
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                _signal_group(self.process, signal.SIGKILL)
                 self.process.wait()
-            self.profile.cleanup()
+            for _ in range(20):  # helpers that outlive the browser for a moment
+                self.profile.cleanup()
+                if not Path(self.profile.name).exists():
+                    break
+                time.sleep(0.1)
+
+
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    try:
+        os.killpg(process.pid, signum)
+    except ProcessLookupError:
+        pass
