@@ -343,12 +343,14 @@
         <xsl:when test="contains($tokens, ' sep-em-dash ')">&#8212;</xsl:when>
         <xsl:when test="contains($tokens, ' sep-double-hyphen ')">--</xsl:when>
         <xsl:when test="contains($tokens, ' sep-colon ')">:</xsl:when>
+        <!-- U+FF1A, typed with a Chinese or Japanese input method; mostly "unspaced". -->
+        <xsl:when test="contains($tokens, ' sep-fullwidth-colon ')">&#65306;</xsl:when>
         <xsl:when test="contains($tokens, ' sep-period ')">.</xsl:when>
       </xsl:choose>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="not(string($mark))"/>
-      <xsl:when test="contains($tokens, ' unspaced ') or $mark = ':' or $mark = '.'">
+      <xsl:when test="contains($tokens, ' unspaced ') or $mark = ':' or $mark = '.' or $mark = '&#65306;'">
         <xsl:value-of select="$mark"/>
         <xsl:if test="not(contains($tokens, ' unspaced ') or contains($tokens, ' label-line '))"><xsl:text> </xsl:text></xsl:if>
       </xsl:when>

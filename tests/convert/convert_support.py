@@ -15,10 +15,23 @@ TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI}
 WORD = re.compile(r"[^\W_]+")
 SEPARATORS = {"sep-hyphen": " - ", "sep-en-dash": " – ", "sep-em-dash": " — ",
-              "sep-double-hyphen": " -- ", "sep-colon": ": ", "sep-period": ". ", "sep-none": ""}
+              "sep-double-hyphen": " -- ", "sep-colon": ": ", "sep-fullwidth-colon": "： ",
+              "sep-period": ". ", "sep-none": ""}
 LINE_BLOCKS = {"p", "item", "head", "signed", "ab", "dateline", "seg"}
 CONTAINERS = {"text", "body", "back", "div", "list", "opener", "closer"}
 _LIST_MARKS = {"list-square": "[{}] ", "list-slash": "/{}/ ", "list-period": "{}. "}
+
+
+def converted_root(text: str) -> etree._Element:
+    """The TEI root of ``text`` converted without metadata; asserts there were no errors and
+    that the diplomatic reading gives the transcript back."""
+    from tei_edition.convert import convert_text
+
+    result = convert_text(text)
+    assert result.tree is not None, [d.format_text() for d in result.diagnostics]
+    root = result.tree.getroot()
+    assert diplomatic_text(root) == normalised_transcript(text)
+    return root
 
 
 def words(text: str) -> list[str]:
@@ -138,6 +151,7 @@ def normalised_transcript(text: str) -> str:
     # whitespace after a speaker separator at the start of a line collapses to one space
     lines = [re.sub(r"^([^\n]{1,80}? (?:--|-|–|—)) [ \u00a0]+", r"\1 ", line) for line in lines]
     lines = [re.sub(r"^([^\n:]{1,60}:) [ \u00a0]+", r"\1 ", line) for line in lines]
+    lines = [re.sub(r"^([^\n：]{1,60}：) [ \u00a0]+", r"\1 ", line) for line in lines]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):

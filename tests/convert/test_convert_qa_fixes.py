@@ -3,17 +3,11 @@ record's closing line after the last turn (F5)."""
 
 from __future__ import annotations
 
-from convert_support import NS, diplomatic_text, normalised_transcript
-
-from tei_edition.convert import convert_text
+from convert_support import NS, converted_root
 
 
 def _root(text: str):
-    result = convert_text(text)
-    assert result.tree is not None, [d.format_text() for d in result.diagnostics]
-    root = result.tree.getroot()
-    assert diplomatic_text(root) == normalised_transcript(text)
-    return root
+    return converted_root(text)
 
 
 def _items(root) -> list[str]:

@@ -13,9 +13,10 @@ from dataclasses import dataclass, replace
 
 from tei_edition.convert.front import PAGE_LINE
 from tei_edition.convert.inlines import InlineReader, Piece
-from tei_edition.convert.labels import LabelMatch, label_key, separator_text
+from tei_edition.convert.labels import LabelMatch, label_key, separator_text, title_of
 from tei_edition.convert.lexer import SourceLine
 from tei_edition.convert.model import Block, ItemList, LineBreak, Section, Text, TimeCode, Turn
+from tei_edition.convert.participants import GROUP_LABEL
 
 _ENUMERATED = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
                          r"Firstly|Secondly|Thirdly|Finally|Lastly)\b,?|\d{1,2}[.)]\s|"
@@ -179,16 +180,89 @@ def _is_narrative_paragraph(text: str, speaker_keys: frozenset[str]) -> bool:
     return False
 
 
+# The same closing line in any language the archives use: a short line that names the
+# meeting, says that it ends, and gives the clock time ("Schluss der Sitzung: 12.30 Uhr",
+# "La séance est levée à 18 h 5.", "Заседание закрывается в 13 ч. 40 м.", "Meeting adjourned
+# at 4:15 p.m."). All three must be there, so speech about a meeting is not taken for it.
+_MEETING_WORD = re.compile(
+    r"\b(?:meeting|session|sitting|hearing|conference|conversation|talks?|interview|"
+    r"(?:sub)?committee|commission|board|council|court|tribunal|house|senate|assembly|"
+    r"Sitzung|Tagung|Besprechung|Beratung|Unterredung|Gespräch|Verhandlung|Konferenz|"
+    r"séance|réunion|entretien|conférence|sesión|reunión|posiedzenie|obrady|"
+    r"заседани\w*|совещани\w*|бесед\w*|встреч\w*|конференци\w*)\b", re.I)
+_ENDING_WORD = re.compile(
+    r"\b(?:closed|ended|ends|adjourned|adjourns|adjournment|concluded|terminated|rose|"
+    r"recessed|end|close|Schluss|Schluß|Ende|geschlossen|beendet|endet|schlie(?:ss|ß)t|"
+    r"lev[ée]e|levée|close|fin|termin[ée]e|suspendue|levanta|levantó|termina|terminó|"
+    r"concluye|zamknięto|zakończono|"
+    r"закрыва\w*|закрыт\w*|законч\w*|оконч\w*|заверш\w*|конец)\b", re.I)
+_CLOCK_TIME = re.compile(
+    r"\b\d{1,2}(?:\s?[.:h]\s?\d{2}\b|\s?h\b\s?\d{0,2}|\s?(?:Uhr|hours|o'clock)\b|"
+    r"\s?ч\.?|\s?[ap]\.\s?m\.|\s?[ap]m\b)", re.I)
+
+_PROPOSAL = re.compile(r"\?|\b(?:should|would|could|must|might|may|shall|will|can|let)\b", re.I)
+
+
 def _closing(text: str) -> bool:
-    return bool(_CLOSING_LINE.match(text)) and text[:1].isupper()
+    """The record-keeper's line saying the proceedings end (see `_CLOSING_LINE`)."""
+    bare = text.lstrip("([")
+    if not bare[:1].isupper():
+        return False
+    if _CLOSING_LINE.match(bare):
+        return True
+    # the meeting is the line's subject (among its first three words), and nothing is
+    # proposed or asked: "I think the meeting should end at 5 p.m.?" is speech
+    meeting = _MEETING_WORD.search(" ".join(text.split()[:3]))
+    return (len(text.split()) <= 16 and bool(meeting) and not _PROPOSAL.search(text)
+            and bool(_ENDING_WORD.search(text)) and bool(_CLOCK_TIME.search(text)))
+
+
+def _speaking_keys(lines: list[SourceLine], start: int, stop: int, label_of) -> set[str]:
+    """Keys of the labels that introduce speech somewhere in the body (on their line, or on
+    the next line of their paragraph, or in the next paragraph)."""
+    keys = set()
+    for index in range(start, stop):
+        found = label_of(index)
+        if found is None:
+            continue
+        following = index + 1 < stop and not label_of(index + 1)
+        if not found.alone or following:
+            keys.add(found.key)
+    return keys
+
+
+def _group_heading(found: LabelMatch, speaking: set[str], declared: frozenset[str],
+                   groups: frozenset[str]) -> bool:
+    """"United States:", "Soviet Union:", "USSR:" alone on a line between turns, no speech
+    after it: a heading naming the side whose turns follow (FRUS layout), not a speaker who
+    says nothing. Only a colon label that is nobody's (no form of address, no declared
+    person, never heard speaking) and is shaped like a group: a group of the participants
+    list, several words, or an acronym. "B -" or "Khrushchev:" without speech stays
+    `transcript.empty-turn`: there, speech was probably lost."""
+    if not (found.alone and not found.prefix and found.key not in speaking
+            and found.key not in declared and not title_of(found.label)
+            and found.separator in ("sep-colon", "sep-fullwidth-colon")):
+        return False
+    words = found.label.split()
+    return found.key in groups or len(words) >= 2 or (
+        found.label.isupper() and 2 <= len(found.label) <= 5)
+
+
+def _group_line(text: str) -> bool:
+    """"Soviet side:", "The Korean delegation:": a group heading alone on its line."""
+    found = GROUP_LABEL.fullmatch(text)
+    return bool(found) and len(text.split()) <= 6
 
 
 def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop: int,
-               label_of, hints: ParseHints, speaker_keys: frozenset[str]) -> None:
+              label_of, hints: ParseHints, speaker_keys: frozenset[str],
+              declared: frozenset[str] = frozenset(),
+              groups: frozenset[str] = frozenset()) -> None:
     """Split the body into units (a label line and what follows it in the same paragraph,
     or a paragraph without label) and assemble turns, paragraphs and sections."""
     index = start
     reader = builder.reader
+    speaking = _speaking_keys(lines, start, stop, label_of)
     while index < stop:
         line = lines[index]
         found = label_of(index)
@@ -199,7 +273,12 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
             unit_end = next((k for k in range(index + 1, unit_end) if _closing(lines[k].text)
                              and lines[k - 1].text.endswith(_SENTENCE_END)), unit_end)
         unit = lines[index:unit_end]
-        if found is not None:
+        if found is not None and found.alone and len(unit) == 1 and _group_heading(
+                found, speaking, declared | hints.known_keys, groups):
+            # TEI P5 §4.2.1: a heading opens a new division (the side's part of the talk)
+            builder.new_section(Block("head", reader.read(pieces(unit)), line.number,
+                                      line.tight))
+        elif found is not None:
             builder.close_turn()
             if _separator_normalised(line.text, found):
                 builder.normalised.add("separator-space")
@@ -227,8 +306,8 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
             else:
                 builder.turn_body += _content_blocks(reader, unit, line.tight, delivery=True,
                                                      first_offset=found.rest_offset)
-        elif len(unit) == 1 and _is_heading(line.text, hints) and not _SEPARATOR.fullmatch(
-                line.text):
+        elif len(unit) == 1 and (_is_heading(line.text, hints) or _group_line(
+                line.text)) and not _SEPARATOR.fullmatch(line.text):
             builder.new_section(Block("head", reader.read(pieces(unit)), line.number,
                                       line.tight))
         elif PAGE_LINE.fullmatch(line.text) and len(unit) == 1:

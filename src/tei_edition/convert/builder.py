@@ -275,17 +275,18 @@ def _build_text(text: etree._Element, document: Document, writer: _Body,
 
 
 def _front_lines(writer: _Body, record: etree._Element, blocks: tuple[Block, ...]) -> None:
-    """Datelines etc. after the title go into openers; further heading blocks are head."""
+    """Datelines etc. after the title go into openers; further heading blocks are head; a
+    narrative paragraph before the participants list is a p (it comes last, TEI P5 §4.2)."""
     run: list[Block] = []
     for block in [*blocks, None]:
-        if block is not None and block.kind != "head":
+        if block is not None and block.kind not in ("head", "p"):
             run.append(block)
             continue
         if run:
             _opener_lines(writer, sub(record, "opener"), tuple(run))
             run = []
         if block is not None:
-            writer.block(record, "head", block, names=False)
+            writer.block(record, block.kind, block, names=block.kind == "p")
 
 
 def _opener_lines(writer: _Body, opener: etree._Element, blocks: tuple[Block, ...]) -> None:

@@ -49,7 +49,7 @@ NAME = re.compile(r"(?:/s/\s*)?(?:(?:[A-Z]\.\s?){1,3}\s?[A-Z][\w'’\-]+|[A-Z][a
 @dataclass(frozen=True)
 class FrontLine:
     index: int  # index into the list of source lines
-    kind: str  # classification | copy | dateline | subject | title | participants
+    kind: str  # classification | copy | dateline | subject | title | participants | intro
 
 
 def front_kind(text: str) -> str | None:
@@ -74,7 +74,9 @@ def front_kind(text: str) -> str | None:
     return None
 
 
-_TIME_TAIL = re.compile(r"(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.m\.| hours)?)?\.?")
+# ", 10:15 a.m.", ", 3 p.m." (FRUS: "Washington, September 25, 1961, 10 a.m."), " at 14.00 hours"
+_TIME_TAIL = re.compile(r"(?:,? (?:at )?\d{1,2}(?:[:.]\d{2}(?: ?[ap]\.m\.| hours)?|"
+                        r" ?[ap]\.m\.))?\.?")
 
 
 def _place_and_date(text: str) -> bool:
@@ -90,6 +92,8 @@ def _title_like(block: list[SourceLine], strict: bool = False) -> bool:
     or a date, so that the first paragraph of a memorandum is not taken for a heading."""
     text = " ".join(line.text for line in block)
     if strict:
+        if _prose(text):
+            return False  # "The conversation took place on 12 March 1958 and lasted ..."
         return len(text.split()) <= 25 and not text.endswith(":") and (
             bool(find_date(text)) or (len(block) == 1 and text.isupper()))
     words = text.split()
@@ -98,6 +102,14 @@ def _title_like(block: list[SourceLine], strict: bool = False) -> bool:
     if find_date(text) or _TITLE_WORDS.match(text):
         return True
     return _sentences(text) <= 1 and (text.isupper() or not text.endswith("."))
+
+
+def _prose(text: str) -> bool:
+    """A sentence of running text: eight words or more, ending with a period, most of them
+    in lower case (a heading capitalises its words or is all capitals)."""
+    words = text.split()
+    lower = sum(1 for word in words if word[:1].islower())
+    return len(words) >= 8 and text.endswith(".") and lower * 2 > len(words)
 
 
 def _sentences(text: str) -> int:
@@ -144,6 +156,13 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
                 index += len(block)
                 has_title = True
                 continue
+        if kind is None and not seen_participants and not line.tight:
+            intro = _intro_before_participants(lines, index, is_turn)
+            if intro > index:
+                found += [FrontLine(k, "intro") for k in range(index, intro)]
+                index = intro
+                subtitle_allowed = False
+                continue
         if in_participants and kind is None and not line.tight and heading_only:
             listed = _list_block(lines, index, is_turn)
             if listed > index:  # "PARTICIPANTS" / blank line / the names, block by block
@@ -163,6 +182,23 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
         found.append(FrontLine(index, kind))
         index += 1
     return found, index
+
+
+def _intro_before_participants(lines: list[SourceLine], start: int,
+                               is_turn: Callable[[str], bool]) -> int:
+    """The end of a short narrative paragraph ("The conversation took place in the Kremlin
+    ...") that directly precedes the participants list ("Present: ..."), or ``start``.
+    Records often say where and when before who: the list after it is still the list."""
+    stop = start + 1
+    while stop < len(lines) and lines[stop].tight:
+        stop += 1
+    block = lines[start:stop]
+    text = " ".join(line.text for line in block)
+    if stop >= len(lines) or len(block) > 6 or len(text.split()) > 120:
+        return start
+    if any(is_turn(line.text) or front_kind(line.text) for line in block):
+        return start
+    return stop if HEADER.match(lines[stop].text) else start
 
 
 def _list_block(lines: list[SourceLine], start: int, is_turn: Callable[[str], bool]) -> int:

@@ -69,11 +69,16 @@ _PRONOUNS = frozenset("i we you he she they it this that her his our my your the
 DASH_SEPARATORS = {"--": "sep-double-hyphen", "-": "sep-hyphen", "–": "sep-en-dash",
                    "—": "sep-em-dash"}
 SEPARATOR_TEXT = {"sep-double-hyphen": " -- ", "sep-hyphen": " - ", "sep-en-dash": " – ",
-                  "sep-em-dash": " — ", "sep-colon": ": ", "sep-period": ". ", "sep-none": ""}
+                  "sep-em-dash": " — ", "sep-colon": ": ", "sep-fullwidth-colon": "： ",
+                  "sep-period": ". ", "sep-none": ""}
 
 _LABEL_CHARS = r"[^\W\d_][\w.'’\- ]{0,58}?(?: ?\?)?(?: \([^()]{1,60}\)){0,2}"
 _COLON = re.compile(rf"(?P<label>{_LABEL_CHARS})(?P<before>[ \u00a0]?):"
                     rf"(?:[ \u00a0]+(?P<rest>.*)|$)")
+# "毛泽东：..." / "Zhou Enlai：...": the fullwidth colon (U+FF1A) of text typed with a Chinese
+# or Japanese input method. It carries its own spacing, so the speech usually follows with
+# no space ("unspaced" in sp/@rend); no space is ever written before it.
+_WIDE_COLON = re.compile(rf"(?P<label>{_LABEL_CHARS})\uff1a(?P<after>[ \u00a0]*)(?P<rest>.*)")
 _PERIOD = re.compile(r"(?P<label>(?:(?:The|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Senator|Representative|"
                      r"General|Admiral|Secretary|Chairman|Judge|Ambassador|Governor) )?"
                      r"(?:[A-Z][A-Z'’\-]+|[QA])(?: [A-Z][A-Z'’\-]+){0,2})\.[ \u00a0]+"
@@ -140,7 +145,10 @@ def has_label_shape(label: str) -> bool:
             continue
         if plain.lower() in _PARTICLES and word is not words[0]:
             continue
-        if not plain[0].isupper() or any(ch.isdigit() for ch in plain):
+        # A script without letter case (Chinese, Japanese: "毛泽东") has no capitals to show
+        # a name; such a word passes here and needs the document's evidence like any label.
+        caseless = plain[0].isalpha() and plain[0].upper() == plain[0].lower()
+        if not (plain[0].isupper() or caseless) or any(ch.isdigit() for ch in plain):
             return False
     return True
 
@@ -211,6 +219,10 @@ def match_line(text: str, style: str) -> LabelMatch | None:
             return None
         label, sep, spacing, offset = found_dash
         rest = line[offset:]
+    elif style == "colon" and (wide := _WIDE_COLON.fullmatch(line)):
+        label, rest, sep = wide["label"], wide["rest"], "sep-fullwidth-colon"
+        offset = wide.start("rest") if rest else len(line)
+        spacing = "unspaced" if rest and not wide["after"] else ""
     else:
         found = (_COLON if style == "colon" else _PERIOD).fullmatch(line)
         if not found:
@@ -248,7 +260,8 @@ def separator_text(token: str, spacing: str = "", alone: bool = False) -> str:
     return text.rstrip() if alone else text
 
 
-def _title_of(label: str) -> str:
+def title_of(label: str) -> str:
+    """The form of address a label starts with ("Cde.", "Ambassador"), or ""."""
     first = label.split()[0].lower().rstrip(".") if label.split() else ""
     return first if first in HONORIFICS and first != "the" else ""
 
@@ -300,13 +313,13 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
               or _strong_shape(m)}
     # "Genosse Ulbricht:" / "Genosse Stoph:", each alone on its line: two speakers who
     # share a form of address are a dialogue even when neither recurs (a short stenogram).
-    alone_titles = Counter(_title_of(m.label) for m in matches if m.alone)
-    strong |= {m.key for m in matches if m.alone and alone_titles[_title_of(m.label)] >= 2
-               and _title_of(m.label) and len(alone_titles) == 1}
+    alone_titles = Counter(title_of(m.label) for m in matches if m.alone)
+    strong |= {m.key for m in matches if m.alone and alone_titles[title_of(m.label)] >= 2
+               and title_of(m.label) and len(alone_titles) == 1}
     established = sum(counts[k] for k in strong)
     accepted = set(strong)
-    titles = {_title_of(m.label) for m in matches if m.key in strong} - {""}
-    accepted |= {m.key for m in matches if _title_of(m.label) in titles}
+    titles = {title_of(m.label) for m in matches if m.key in strong} - {""}
+    accepted |= {m.key for m in matches if title_of(m.label) in titles}
     if established >= 2 or forced:
         accepted |= {m.key for m in matches if len(label_core(m.label)[0].split()) <= 4}
     score = sum(counts[k] for k in accepted)

@@ -14,7 +14,7 @@ from tei_edition.convert.body import ParseHints, TurnAssembler, pieces, walk_bod
 from tei_edition.convert.footnotes import MARK_STYLE, NotesSection, find_notes
 from tei_edition.convert.front import FrontLine, closer_start, read_front
 from tei_edition.convert.inlines import InlineReader, plain_text
-from tei_edition.convert.labels import STYLES, LabelMatch, choose_style, match_line
+from tei_edition.convert.labels import STYLES, LabelMatch, choose_style, label_key, match_line
 from tei_edition.convert.lexer import SourceLine, split_lines
 from tei_edition.convert.linelabels import (
     candidate_at,
@@ -92,7 +92,10 @@ def parse_transcript(text: str, path: str = "<transcript>",
     builder = TurnAssembler(reader)
     speaker_keys = frozenset(k for keys in (choice.accepted.values() if choice else ())
                              for k in keys) | known | name_keys
-    walk_body(builder, lines, body_start, closer_from, label_of, hints, speaker_keys)
+    group_labels = participants.value.group_labels if participants else ()
+    groups = frozenset(label_key(label) for label in group_labels if label)
+    walk_body(builder, lines, body_start, closer_from, label_of, hints, speaker_keys, known,
+              groups)
     sections = builder.finish()
     diagnostics = [Diagnostic(path, turn.line, turn.column, Severity.ERROR,
                               "transcript.empty-turn",
@@ -152,7 +155,7 @@ def _front_blocks(reader: InlineReader, lines: list[SourceLine],
     title_at = title_lines[0].number if title_lines else 10**9
     opener: list[Block] = []
     after: list[Block] = []
-    subtitle: list[SourceLine] = []
+    group: list[SourceLine] = []
     for item in front:
         line = lines[item.index]
         if item.kind in ("title", "participants"):
@@ -161,15 +164,18 @@ def _front_blocks(reader: InlineReader, lines: list[SourceLine],
             (opener if line.number < title_at else after).append(
                 Block("pb", reader.read(pieces([line])), line.number, line.tight))
             continue
-        if item.kind == "subtitle":
-            if subtitle and line.tight:
-                subtitle.append(line)
+        # a heading block after the title (head), a narrative paragraph before the
+        # participants list (p): their lines joined into one block with line breaks
+        if item.kind in ("subtitle", "intro"):
+            tag = "head" if item.kind == "subtitle" else "p"
+            if group and line.tight and after and after[-1].kind == tag:
+                group.append(line)
             else:
-                subtitle = [line]
-                after.append(Block("head", (), line.number, line.tight))
-            after[-1] = replace(after[-1], inlines=reader.read(pieces(subtitle), dates=True))
+                group = [line]
+                after.append(Block(tag, (), line.number, line.tight))
+            after[-1] = replace(after[-1], inlines=reader.read(pieces(group), dates=True))
             continue
-        subtitle = []
+        group = []
         dated = item.kind in ("dateline", "subject", "routing")
         place = dated and line.text.lower().startswith(("place", "location", "venue"))
         block = Block(item.kind, reader.read(pieces([line]), dates=dated and not place,

@@ -12,9 +12,13 @@ import re
 from tei_edition.convert.labels import HONORIFICS
 from tei_edition.convert.model import Participant
 
+# The heading word of the list in the languages of the archives: German "Anwesend:",
+# "Teilnehmer:", French "Présents :", Russian "Присутствовали:", "Участники:", Polish "Obecni:".
 HEADER = re.compile(r"(?P<word>Present|Participants|Participating|Those taking part|Also present|"
-                    r"Persons present|Attending|In attendance|Attendees|Taking part|Those present"
-                    r")\s*:", re.I)
+                    r"Persons present|Attending|In attendance|Attendees|Taking part|Those present|"
+                    r"Anwesend|Teilnehmer|Teilnehmende|Présents|Etaient présents|Étaient présents|"
+                    r"Participants|Присутствовали|Присутствуют|Участники|Obecni"
+                    r")\s*[:：]", re.I)
 _GROUP_WORDS = (r"side|delegation|party|group|representatives|participants|government|embassy|"
                 r"ministry|team|members|guests|staff|also present|present|attending|"
                 r"for the \w+|from the \w+")
