@@ -1,10 +1,12 @@
-"""The house-rules layer: schema/tei-edition.sch run by lxml.isoschematron, read through SVRL.
+"""The house-rules layer: schema/tei-edition.sch, compiled by `schematron` and read through
+its SVRL-shaped report.
 
 The validator runs as XSLT with no file or network access (XSLTAccessControl.DENY_ALL).
-The SVRL report, not lxml's error log, is the source: it keeps each finding's rule id (the
-stable code, e.g. ``rules.who-unresolved``), its role (error/warning/info -> severity) and
-its location, an XPath that is evaluated on the tree again to get the element and its line.
-This module must not know about the XSD, the Python checks or tei_all.rng.
+The report, not lxml's error log, is the source: it keeps each finding's rule id (the
+stable code, e.g. ``rules.who-unresolved``), its role (error/warning/info -> severity), the
+line of its element and that element's name. The Schematron is compiled once per process
+(about 2 ms: no disk cache is worth its invalidation rules). This module must not know about
+the XSD, the Python checks or tei_all.rng.
 """
 
 from __future__ import annotations
@@ -13,15 +15,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from lxml import etree, isoschematron
+from lxml import etree
 
 from tei_edition import resources
 from tei_edition.diagnostics import Diagnostic, Severity
 from tei_edition.validation.findings import LAYER_RULES, Finding, unusable
+from tei_edition.validation.schematron import SVRL_NS, SchematronError, compile_schematron
 from tei_edition.xmlio import schema_parser
 
 SCH_NAME = "tei-edition.sch"
-SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 
 _ROLES = {"error": Severity.ERROR, "fatal": Severity.ERROR, "warning": Severity.WARNING,
           "warn": Severity.WARNING, "info": Severity.INFO, "information": Severity.INFO}
@@ -63,14 +65,12 @@ def sch_path() -> Path:
 def _compiled(path: str, mtime_ns: int) -> etree.XSLT:
     """The Schematron compiled to its validator XSLT, run with no file or network access.
 
-    isoschematron would run the validator without access control; a rule calling document()
-    on a pointer of the document could then read local files or fetch URLs. Our rules never
-    do, but the sandbox makes sure a changed schema cannot either.
+    Without access control a rule calling document() on a pointer of the document could read
+    local files or fetch URLs. Our rules never do, but the sandbox makes sure a changed
+    schema cannot either.
     """
-    parser = schema_parser()
-    schematron = isoschematron.Schematron(etree.parse(path, parser), store_xslt=True)
-    return etree.XSLT(schematron.validator_xslt,
-                      access_control=etree.XSLTAccessControl.DENY_ALL)
+    validator = compile_schematron(etree.parse(path, schema_parser()).getroot())
+    return etree.XSLT(validator, access_control=etree.XSLTAccessControl.DENY_ALL)
 
 
 def compiled_rules() -> etree.XSLT:
@@ -82,8 +82,7 @@ def check_rules(tree: etree._ElementTree, path: str) -> list[Finding]:
     """Findings of the Schematron rules for ``tree``, in report order."""
     try:
         validator = compiled_rules()
-    except (OSError, etree.SchematronParseError, etree.XMLSyntaxError,
-            etree.XSLTParseError) as error:
+    except (OSError, SchematronError, etree.XMLSyntaxError, etree.XSLTParseError) as error:
         return [unusable(sch_path(), "rules.unusable", error, LAYER_RULES)]
     try:
         report = validator(tree)
@@ -102,34 +101,18 @@ def check_rules(tree: etree._ElementTree, path: str) -> list[Finding]:
         kind = etree.QName(entry).localname
         if kind not in ("failed-assert", "successful-report"):
             continue
-        findings.append(_finding(tree, entry, path))
+        findings.append(_finding(entry, path))
     return findings
 
 
-def _finding(tree: etree._ElementTree, entry: etree._Element, path: str) -> Finding:
+def _finding(entry: etree._Element, path: str) -> Finding:
     code = entry.get("id") or "rules.unnamed"
     severity = _ROLES.get((entry.get("role") or "error").lower(), Severity.ERROR)
     message = " ".join((entry.findtext(f"{{{SVRL_NS}}}text") or "").split())
-    element = _locate(tree, entry.get("location") or "")
-    line = element.sourceline if element is not None and element.sourceline else 0
-    name = etree.QName(element).localname if element is not None else None
+    line = entry.get("line") or ""
+    # libxml2 has no line for nodes built in memory (and none beyond what it counted).
+    line_number = int(line) if line.isdigit() else 0
     attribute = _ATTRIBUTE_MESSAGE.match(message)
-    diagnostic = Diagnostic(path, line, 0, severity, code, message, HINTS.get(code))
-    return Finding(diagnostic, name, attribute.group(1) if attribute else None, LAYER_RULES)
-
-
-def _locate(tree: etree._ElementTree, location: str) -> etree._Element | None:
-    """The element an SVRL location XPath names (the parent, for attributes and text)."""
-    if not location:
-        return None
-    try:
-        found = tree.xpath(location)
-    except etree.XPathError:
-        return None
-    if not isinstance(found, list) or not found:
-        return None
-    node = found[0]
-    if isinstance(node, etree._Element):
-        return node
-    parent = getattr(node, "getparent", None)
-    return parent() if parent else None
+    diagnostic = Diagnostic(path, line_number, 0, severity, code, message, HINTS.get(code))
+    return Finding(diagnostic, entry.get("element") or None,
+                   attribute.group(1) if attribute else None, LAYER_RULES)
