@@ -44,8 +44,8 @@ def test_group_word_line_between_turns_is_not_speech_of_the_turn_before():
     assert all("Soviet side" not in "".join(sp.itertext()) for sp in root.iter(f"{{{NS['t']}}}sp"))
 
 
-def test_acronym_group_line_at_the_end_is_a_heading():
-    root = _root(DIALOGUE + "Mr. Rusk: Good.\n\nUSSR:\n")
+def test_acronym_group_line_between_turns_is_a_heading():
+    root = _root(DIALOGUE + "USSR:\n\nMr. Gromyko: Then we wait.\n")
     assert _section_heads(root) == ["USSR:"]
 
 
@@ -166,3 +166,21 @@ def test_fullwidth_colon_is_declared_in_the_punctuation_decl():
     root = _root("毛泽东：你好。\n\nYudin：Hello.\n\n毛泽东：再见。\n")
     punctuation = "".join(root.find(".//t:editorialDecl/t:punctuation", NS).itertext())
     assert "：" in punctuation
+
+
+# ---- headings without content (QA 2026-11-27, a journal's stacked headings) ---------------
+
+
+def test_heading_right_under_a_heading_is_a_second_head_of_the_same_part():
+    root = _root("Journal\n\nI met him at the station.\n\nSOVIET EMBASSY\n\nIN THE DPRK\n\n"
+                 "We spoke about the harvest for an hour.\n")
+    division = root.find(".//t:div[@type='recordOfConversation']/t:div", NS)
+    assert [h.text for h in division.findall("t:head", NS)] == ["SOVIET EMBASSY", "IN THE DPRK"]
+    assert len(division.findall("t:p", NS)) == 1
+
+
+def test_heading_with_nothing_below_it_at_the_end_is_a_paragraph():
+    root = _root("K: We came.\n\nZE: We are glad.\n\nK: Good.\n\nEND OF RECORD\n")
+    assert _section_heads(root) == []
+    last = root.findall(".//t:div[@type='conversation']/t:p", NS)
+    assert ["".join(p.itertext()) for p in last] == ["END OF RECORD"]

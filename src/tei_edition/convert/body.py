@@ -90,6 +90,11 @@ class TurnAssembler:
 
     def new_section(self, head: Block) -> None:
         self.close_turn()
+        if self.head is not None and not self.content:
+            # "SOVIET EMBASSY" / "IN THE DPRK": a heading right under a heading is a further
+            # head of the same division (TEI P5 §4.2.1); a div holding only a head is invalid
+            self.content.append(head)
+            return
         if self.content or self.head:
             self.sections.append(Section(self.head, tuple(self.content)))
         self.head, self.content = head, []
@@ -103,6 +108,16 @@ class TurnAssembler:
 
     def finish(self) -> tuple[Section, ...]:
         self.close_turn()
+        if self.head is not None and all(item.kind == "head" for item in self.content
+                                         if isinstance(item, Block)) and not any(
+                isinstance(item, (Turn, ItemList)) for item in self.content):
+            # headings with nothing under them at the end of the body: a division needs
+            # content after its head (TEI P5 §4.1), so these lines are paragraphs
+            lines = [self.head, *self.content]
+            self.head, self.content = None, [replace(b, kind="p") for b in lines]
+            if self.sections:
+                last = self.sections.pop()
+                self.head, self.content = last.head, [*last.content, *self.content]
         if self.content or self.head:
             self.sections.append(Section(self.head, tuple(self.content)))
         return tuple(self.sections)
