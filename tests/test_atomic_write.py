@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import stat
 import subprocess
 import sys
 import textwrap
@@ -55,25 +56,42 @@ def wait_for(path: Path, child: subprocess.Popen[bytes], timeout: float = 20.0) 
         time.sleep(0.01)
 
 
-def test_a_kill_between_writing_and_renaming_leaves_the_old_file(tmp_path: Path) -> None:
+def kill_while_stalled_in(tmp_path: Path, stalled: str, durable: bool) -> tuple[Path, Path]:
+    """Kill a child that writes a new content over OLD while it stalls in ``os.<stalled>``;
+    the output folder and the target."""
     folder = tmp_path / "out"
     folder.mkdir()
     target = folder / "edition.xml"
     target.write_bytes(OLD)
-    reached = tmp_path / "reached-fsync"
-    # The child stalls inside fsync, i.e. after every byte of the temporary file is written
-    # and before the rename: the widest window a real kill could hit.
+    reached = tmp_path / f"reached-{stalled}"
     child = run_child("""
         import os, sys, time
         from tei_edition import xmlio
-        def stalled_fsync(fd):
+        def stall(*args):
             open(sys.argv[2], "w").close()
             time.sleep(60)
-        xmlio.os.fsync = stalled_fsync
-        xmlio.write_atomic(sys.argv[1], b"NEW" * (16 * 1024 * 1024 // 3), force=True)
-    """, str(target), str(reached))
+        setattr(xmlio.os, sys.argv[3], stall)
+        xmlio.write_atomic(sys.argv[1], b"NEW" * (16 * 1024 * 1024 // 3), force=True,
+                           durable=sys.argv[4] == "durable")
+    """, str(target), str(reached), stalled, "durable" if durable else "not durable")
     wait_for(reached, child)
     kill(child)
+    return folder, target
+
+
+def test_a_kill_between_writing_and_renaming_leaves_the_old_file(tmp_path: Path) -> None:
+    # The child stalls inside fsync, i.e. after every byte of the temporary file is written
+    # and before the rename: the widest window a real kill could hit.
+    folder, target = kill_while_stalled_in(tmp_path, "fsync", durable=True)
+    assert target.read_bytes() == OLD
+    leftovers = others_in(folder, target)
+    assert len(leftovers) == 1 and LEFTOVER.match(leftovers[0]), leftovers
+
+
+def test_a_kill_before_renaming_a_non_durable_write_leaves_the_old_file(tmp_path: Path) -> None:
+    # Without fsync the last step before the rename is setting the mode: stall there, with
+    # every byte of the temporary file written.
+    folder, target = kill_while_stalled_in(tmp_path, "chmod", durable=False)
     assert target.read_bytes() == OLD
     leftovers = others_in(folder, target)
     assert len(leftovers) == 1 and LEFTOVER.match(leftovers[0]), leftovers
@@ -149,4 +167,35 @@ def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch) ->
     with pytest.raises(OSError):
         write_atomic(target, b"new", force=True)
     assert target.read_bytes() == b"old"
+    assert others_in(tmp_path, target) == []
+
+
+def _record_fsyncs(monkeypatch) -> list[str]:
+    """Replace os.fsync with a recorder of what was synced: 'file' or 'folder'."""
+    synced: list[str] = []
+
+    def recording_fsync(fd: int) -> None:
+        synced.append("folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+
+    monkeypatch.setattr(os, "fsync", recording_fsync)
+    return synced
+
+
+def test_by_default_the_file_and_its_folder_are_synced_before_returning(tmp_path, monkeypatch):
+    synced = _record_fsyncs(monkeypatch)
+    write_atomic(tmp_path / "edition.xml", b"x")
+    assert synced == ["file", "folder"]
+
+
+def test_a_write_that_need_not_be_durable_syncs_nothing_and_still_replaces_whole(
+    tmp_path, monkeypatch
+):
+    target = tmp_path / "index.html"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    synced = _record_fsyncs(monkeypatch)
+    write_atomic(target, b"new", force=True, durable=False)
+    assert synced == []
+    assert target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o640
     assert others_in(tmp_path, target) == []

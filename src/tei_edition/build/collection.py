@@ -222,7 +222,8 @@ def build_collection(
             slug: [d for d in found if d.code not in THIS_RUN_ONLY]
             for slug, found in per_edition.items()
         }
-        write_collection_pages(options.out_dir, [s.slug for s in sources], state, lasting)
+        written = write_collection_pages(options.out_dir, [s.slug for s in sources], state, lasting)
+        collector.pending.add(options.out_dir / name for name in written)
         state.tool = tool
     collector.save()
     stats.failed = sum(has_errors(found) for found in per_edition.values())

@@ -191,20 +191,18 @@ def index_page(
 def _occurrence_links(label: str, slug: str, items: list[dict[str, Any]]) -> etree._Element | None:
     if not items:
         return None
+    # The persons page of a large collection has hundreds of thousands of these links and is
+    # made after every edition is built, while no worker runs: they are made with plain
+    # SubElement calls, which take a third of the time of `_el`'s general handling.
     span = _el("span", None, f" {label}: ")
     for number, item in enumerate(items, start=1):
         if number > 1:
-            span.append(_el("span", None, " "))
-        span.append(
-            _el(
-                "a",
-                {
-                    "href": edition_href(slug, item.get("anchor")),
-                    "title": item.get("text") or item.get("label") or None,
-                },
-                str(number),
-            )
-        )
+            etree.SubElement(span, "span").text = " "
+        link = etree.SubElement(span, "a", href=edition_href(slug, item.get("anchor")))
+        title = item.get("text") or item.get("label")
+        if title:
+            link.set("title", title)
+        link.text = str(number)
     return span
 
 

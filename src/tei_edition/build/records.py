@@ -8,8 +8,9 @@ is a plain JSON-ready dict kept in the build state and turned into pages by `pag
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from typing import Any
+
+from lxml import etree
 
 from tei_edition.xmlio import TEI_NS, XML_NS
 
@@ -19,27 +20,20 @@ _SNIPPET_WORDS = 12
 _CHOICE = f"{{{TEI_NS}}}choice"
 _DIPLOMATIC_ONLY = frozenset({f"{{{TEI_NS}}}sic", f"{{{TEI_NS}}}orig"})
 
-
-class _IdCollector(HTMLParser):
-    """Every id (and a/@name) of an HTML page: the fragments a link into it may name."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and (name == "id" or (tag == "a" and name == "name")):
-                self.ids.add(value)
-
-    handle_startendtag = handle_starttag
+# The page is our own rendering (UTF-8, see xslt/html.xsl); libxml2's HTML parser reads it in
+# C, about six times faster than `html.parser`, which took a fifth of an edition's build time.
+# No network, ever; huge_tree because a long edition's page is one large document, not a bomb.
+_HTML_PARSER = etree.HTMLParser(encoding="utf-8", no_network=True, huge_tree=True)
 
 
 def html_ids(page: bytes) -> set[str]:
-    collector = _IdCollector()
-    collector.feed(page.decode("utf-8", errors="replace"))
-    collector.close()
-    return collector.ids
+    """Every id (and a/@name) of an HTML page: the fragments a link into it may name."""
+    if not page.strip():
+        return set()
+    root = etree.fromstring(page, _HTML_PARSER)
+    if root is None:
+        return set()
+    return {str(value) for value in root.xpath("//@id | //a/@name") if value}
 
 
 def _reading_text(element: Any) -> list[str]:

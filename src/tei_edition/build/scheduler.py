@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tei_edition.build.discovery import EditionSource
+from tei_edition.build.durability import OutputBatch
 from tei_edition.build.fingerprint import InputDigests, edition_fingerprint, file_digest
 from tei_edition.build.progress import Progress
 from tei_edition.build.stages import Stages
@@ -41,7 +42,8 @@ Work = list[tuple[EditionSource, InputDigests]]
 
 class Collector:
     """Takes each finished edition into the stats and the state, saving the state now and then
-    (never before the edition's outputs are all written: the worker returns only after that)."""
+    (never before the edition's outputs are all written: the worker returns only after that;
+    and never before they are durable: `save` flushes the pending outputs first)."""
 
     def __init__(
         self,
@@ -54,6 +56,7 @@ class Collector:
         self.options, self.state, self.tool = options, state, tool
         self.stats, self.progress = stats, progress
         self.diagnostics: dict[str, list[Diagnostic]] = {}
+        self.pending = OutputBatch()  # outputs written since the last save, not yet durable
         self._saved_at = time.perf_counter()
 
     def take(self, source: EditionSource, inputs: InputDigests, outcome: EditionOutcome) -> None:
@@ -74,6 +77,7 @@ class Collector:
             saved = write_diagnostics(out_dir, source.slug, lasting)
             outputs += [saved] if saved else []
             entry = EditionEntry(fingerprint, outputs, saved)
+            self.pending.add(out_dir / relative for relative in outputs)
         previous = self.state.editions.pop(source.slug, None)
         if previous is not None:
             remove_outputs(out_dir, set(previous.outputs) - set(outputs))
@@ -84,6 +88,7 @@ class Collector:
             self.save()
 
     def save(self) -> None:
+        self.pending.flush()  # the state may name only outputs that are on disk
         self.state.save(self.options.out_dir)
         self._saved_at = time.perf_counter()
 

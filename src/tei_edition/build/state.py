@@ -72,12 +72,14 @@ class EditionEntry:
 
 
 def write_diagnostics(out_dir: Path, slug: str, diagnostics: list[Diagnostic]) -> str | None:
-    """Save an edition's diagnostics beside its pages; the relative path, None when none."""
+    """Save an edition's diagnostics beside its pages (not yet durable: the caller flushes it
+    with the pages); the relative path, None when none."""
     if not diagnostics:
         return None
     relative = f"{slug}/{DIAGNOSTICS_FILE}"
     data = json.dumps([d.to_json() for d in diagnostics], ensure_ascii=False, indent=1) + "\n"
-    write_atomic(out_dir / relative, data.encode("utf-8"), force=True)
+    # an output like the pages: made durable with them, before the state names it
+    write_atomic(out_dir / relative, data.encode("utf-8"), force=True, durable=False)
     return relative
 
 
@@ -126,12 +128,22 @@ class BuildState:
         return cls(editions, tool), []
 
     def save(self, out_dir: Path) -> None:
-        data = {
-            "format": STATE_FORMAT,
-            "tool": self.tool,
-            "editions": {slug: self.editions[slug].to_json() for slug in sorted(self.editions)},
-        }
-        encoded = (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
         path = out_dir / STATE_FILE
+        encoded = self.encode()
         if not path.is_file() or path.read_bytes() != encoded:  # a no-op build writes nothing
             write_atomic(path, encoded, force=True)
+
+    def encode(self) -> bytes:
+        """The state file's bytes: JSON with one line per edition, in slug order.
+
+        The state is saved about once a second while a build runs; `indent` would send every
+        save through json's pure-Python encoder (a fifth of the build process's CPU for 1,000
+        editions, taken from the workers' cores), so each line is encoded compactly, by C."""
+        lines = [
+            f"{json.dumps(slug, ensure_ascii=False)}:"
+            f"{json.dumps(self.editions[slug].to_json(), ensure_ascii=False, sort_keys=True)}"
+            for slug in sorted(self.editions)
+        ]
+        head = json.dumps({"format": STATE_FORMAT, "tool": self.tool}, sort_keys=True)[:-1]
+        body = ",\n".join(lines)
+        return f'{head}, "editions": {{\n{body}\n}}}}\n'.encode()

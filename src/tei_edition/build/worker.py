@@ -3,18 +3,22 @@
 This module owns the work done for one edition inside a worker process and the worker's
 process-wide warm-up. It must not look at other editions or at the build state; it returns an
 `EditionOutcome` and `collection` decides what to keep. All outputs of an edition are produced
-in memory first and written (atomically, one by one) only at the end, so an interruption leaves
-each page either old or complete.
+in memory first and written (atomically, one by one) only at the end, so an interruption or a
+killed worker leaves each page either old or complete. Pages are not fsynced here: the build
+makes them durable in batches before the state records them (`durability`); only a TEI written
+into the edition folder, a source file, is fsynced at once.
 """
 
 from __future__ import annotations
 
 import signal
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tei_edition.build.stages import Stages
+from tei_edition.build.state import DIAGNOSTICS_FILE
 from tei_edition.diagnostics import Diagnostic, Severity, has_errors
 
 # name of each output inside OUT_DIR/<slug>/, with the rendering that produces it
@@ -174,14 +178,29 @@ def catalogue(tree: Any, slug: str, page: bytes) -> bytes:
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write ``data`` atomically unless the file already holds exactly these bytes: a rebuild
-    that changes nothing then costs a read instead of a durable write."""
+    """Write a site page atomically unless the file already holds exactly these bytes (a
+    rebuild that changes nothing then costs a read instead of a write); True when written.
+
+    Pages are regenerable, so they are written without fsync; whoever records them (the
+    state) must first flush them with `durability.OutputBatch`."""
     from tei_edition.xmlio import write_atomic
 
     if path.is_file() and path.read_bytes() == data:
         return False
-    write_atomic(path, data, force=True)
+    write_atomic(path, data, force=True, durable=False)
     return True
+
+
+def _remove_temporaries(folder: Path, names: Iterable[str]) -> None:
+    """A worker killed while writing (out of memory, SIGKILL) leaves the temporary file of
+    `write_atomic` behind; the page itself is old or whole. The temporary goes when the
+    edition is built again (two builds never share an output folder, so none is in use)."""
+    if not folder.is_dir():
+        return
+    prefixes = tuple(f".{name}." for name in names)
+    for path in folder.iterdir():
+        if path.name.startswith(prefixes) and path.name.endswith(".tmp"):
+            path.unlink(missing_ok=True)
 
 
 def _write_outputs(
@@ -189,6 +208,7 @@ def _write_outputs(
 ) -> None:
     from tei_edition.xmlio import write_atomic
 
+    _remove_temporaries(job.out_dir, [*pages, DIAGNOSTICS_FILE])
     for name, page in pages.items():
         target = job.out_dir / name
         write_if_changed(target, page)
