@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -37,9 +38,56 @@ ISO_DATE = re.compile(
     r"(?:Z|[+-](?P<tzh>\d{2}):(?P<tzm>\d{2}))?)?)?)?$")
 
 
-def _elements(tree: etree._ElementTree) -> Iterator[etree._Element]:
+@dataclass
+class _Scan:
+    """What the checks need from one walk over the elements, in document order."""
+
+    first_line: dict[str, int] = field(default_factory=dict)  # xml:id -> line of first use
+    duplicates: list[tuple[etree._Element, str]] = field(default_factory=list)
+    # (element, attribute, value), elements in document order, attributes in the order of
+    # POINTER_ATTRIBUTES + OTHER_POINTER_ATTRIBUTES and DATE_ATTRIBUTES.
+    pointers: list[tuple[etree._Element, str, str]] = field(default_factory=list)
+    dates: list[tuple[etree._Element, str, str]] = field(default_factory=list)
+
+
+# Attribute name -> its rank in the attribute order findings of one element are reported in.
+_POINTER_RANK = {name: rank for rank, name in
+                 enumerate(POINTER_ATTRIBUTES + OTHER_POINTER_ATTRIBUTES)}
+_DATE_RANK = {name: rank for rank, name in enumerate(DATE_ATTRIBUTES)}
+
+
+def _scan(tree: etree._ElementTree) -> _Scan:
+    """One pass over the elements, reading only the attributes present: ids, pointers, dates.
+
+    The checks used to walk the tree once each and ask every element for ten attributes;
+    on a 1 MB edition that took 0.25 s, this pass about 0.02 s (docs/validation.md, Speed).
+    """
     root = tree.getroot() if hasattr(tree, "getroot") else tree
-    return (node for node in root.iter() if isinstance(node.tag, str))
+    scan = _Scan()
+    pointers: list[tuple[int, int, etree._Element, str, str]] = []
+    dates: list[tuple[int, int, etree._Element, str, str]] = []
+    for index, node in enumerate(root.iter(etree.Element)):
+        for name, value in node.items():
+            rank = _POINTER_RANK.get(name)
+            if rank is not None:
+                pointers.append((index, rank, node, name, value))
+            elif name == XML_ID:
+                if value in scan.first_line:
+                    scan.duplicates.append((node, value))
+                else:
+                    scan.first_line[value] = node.sourceline or 0
+            elif name in _DATE_RANK:
+                dates.append((index, _DATE_RANK[name], node, name, value))
+    # Attributes come in document order; findings of one element follow the fixed order.
+    pointers.sort(key=_position)
+    dates.sort(key=_position)
+    scan.pointers = [(node, name, value) for _, _, node, name, value in pointers]
+    scan.dates = [(node, name, value) for _, _, node, name, value in dates]
+    return scan
+
+
+def _position(item: tuple[int, int, etree._Element, str, str]) -> tuple[int, int]:
+    return item[0], item[1]
 
 
 def _finding(path: str, node: etree._Element, attribute: str | None, code: str, message: str,
@@ -49,20 +97,23 @@ def _finding(path: str, node: etree._Element, attribute: str | None, code: str, 
 
 
 def check_pointer_lists(tree: etree._ElementTree, path: str) -> list[Finding]:
-    ids = {node.get(XML_ID) for node in _elements(tree) if node.get(XML_ID)}
+    return _pointer_findings(_scan(tree), path)
+
+
+def _pointer_findings(scan: _Scan, path: str) -> list[Finding]:
+    ids = {value for value in scan.first_line if value}  # an empty xml:id names nothing
     findings = []
-    for node in _elements(tree):
-        for attribute in POINTER_ATTRIBUTES + OTHER_POINTER_ATTRIBUTES:
-            tokens = (node.get(attribute) or "").split()
-            if len(tokens) < 2 and attribute in POINTER_ATTRIBUTES:
-                continue
-            dangling = [t for t in tokens if t.startswith("#") and t[1:] not in ids]
-            if dangling:
-                findings.append(_finding(
-                    path, node, attribute, "checks.pointer-unresolved",
-                    f'@{attribute}="{" ".join(tokens)}" on {etree.QName(node).localname}: '
-                    f'{", ".join(dangling)} points to no xml:id in this document',
-                    "declare each person/party pointed to, or correct the pointer"))
+    for node, attribute, value in scan.pointers:
+        tokens = value.split()
+        if len(tokens) < 2 and attribute in POINTER_ATTRIBUTES:
+            continue  # a single token is the rules' (rules.*-unresolved)
+        dangling = [t for t in tokens if t.startswith("#") and t[1:] not in ids]
+        if dangling:
+            findings.append(_finding(
+                path, node, attribute, "checks.pointer-unresolved",
+                f'@{attribute}="{" ".join(tokens)}" on {etree.QName(node).localname}: '
+                f'{", ".join(dangling)} points to no xml:id in this document',
+                "declare each person/party pointed to, or correct the pointer"))
     return findings
 
 
@@ -85,36 +136,31 @@ def calendar_problem(value: str) -> str | None:
 
 
 def check_calendar_dates(tree: etree._ElementTree, path: str) -> list[Finding]:
+    return _date_findings(_scan(tree), path)
+
+
+def _date_findings(scan: _Scan, path: str) -> list[Finding]:
     findings = []
-    for node in _elements(tree):
-        if etree.QName(node).localname in NOT_DATES:
-            continue
-        for attribute in DATE_ATTRIBUTES:
-            value = node.get(attribute)
-            problem = calendar_problem(value.strip()) if value else None
-            if problem:
-                findings.append(_finding(
-                    path, node, attribute, "checks.date-invalid",
-                    f'@{attribute}="{value}" on {etree.QName(node).localname} is not a real '
-                    f"date: {problem}", "check the day and month against the source"))
+    for node, attribute, value in scan.dates:
+        name = etree.QName(node).localname
+        problem = calendar_problem(value.strip()) if value and name not in NOT_DATES else None
+        if problem:
+            findings.append(_finding(
+                path, node, attribute, "checks.date-invalid",
+                f'@{attribute}="{value}" on {name} is not a real date: {problem}',
+                "check the day and month against the source"))
     return findings
 
 
 def check_duplicate_ids(tree: etree._ElementTree, path: str) -> list[Finding]:
-    first_line: dict[str, int] = {}
-    findings = []
-    for node in _elements(tree):
-        value = node.get(XML_ID)
-        if value is None:
-            continue
-        if value in first_line:
-            findings.append(_finding(
-                path, node, "xml:id", "checks.duplicate-id",
-                f'@xml:id="{value}" on {etree.QName(node).localname} is already used',
-                f"first used at line {first_line[value]}; identifiers must be unique"))
-        else:
-            first_line[value] = node.sourceline or 0
-    return findings
+    return _duplicate_findings(_scan(tree), path)
+
+
+def _duplicate_findings(scan: _Scan, path: str) -> list[Finding]:
+    return [_finding(path, node, "xml:id", "checks.duplicate-id",
+                     f'@xml:id="{value}" on {etree.QName(node).localname} is already used',
+                     f"first used at line {scan.first_line[value]}; identifiers must be unique")
+            for node, value in scan.duplicates]
 
 
 CHECKS: tuple[Callable[[etree._ElementTree, str], list[Finding]], ...] = (
@@ -122,4 +168,7 @@ CHECKS: tuple[Callable[[etree._ElementTree, str], list[Finding]], ...] = (
 
 
 def run_checks(tree: etree._ElementTree, path: str) -> list[Finding]:
-    return [finding for check in CHECKS for finding in check(tree, path)]
+    """Every check's findings (pointer lists, then dates, then duplicate ids), from one walk."""
+    scan = _scan(tree)
+    return (_pointer_findings(scan, path) + _date_findings(scan, path)
+            + _duplicate_findings(scan, path))
