@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from bench.measure import Run, run_once, run_paired
+from bench.measure import Run, compile_bytecode, run_once, run_paired
 from bench.registry import Context, Row, benchmark
 
 SINGLE_PLAY = "gerdracor__goethe-stella.xml"
@@ -66,6 +66,9 @@ def compare(ctx: Context, name: str, files: list[Path], cache_name: str, *, warm
             repeat: int, target_ratio: float | None = None, limit_s: float | None = None,
             jobs: int = 1) -> Row:
     """tei-edition validate --profile tei FILES against jing FILES, verdicts compared."""
+    import tei_edition
+
+    compile_bytecode(Path(tei_edition.__file__).parent)  # the installed state (measure.py)
     jing = jing_command(ctx)
     ours_argv = [*tei_edition_command(), "validate", "--profile", "tei", "-j", str(jobs),
                  *map(str, files)]

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from conformance_support import TEI_ALL
 from lxml import etree
 
-from tei_edition.conformance.grammar import UnsupportedGrammar, read_grammar
+from tei_edition.conformance.grammar import (
+    UnsupportedGrammar,
+    content_of,
+    element_defines,
+    read_grammar,
+    read_grammar_lazily,
+)
 from tei_edition.conformance.reduce import reduce_grammar
 from tei_edition.conformance.rngwrite import to_rng
 
@@ -94,3 +101,36 @@ def test_grammar_with_include_is_reported_unsupported():
     data = f'<grammar xmlns="{RNG}"><include href="x.rng"/><start><empty/></start></grammar>'
     with pytest.raises(UnsupportedGrammar):
         read_grammar(data.encode())
+
+
+def _forced(pattern):
+    """The pattern with every lazy element content converted."""
+    kind = pattern[0]
+    if kind == "element":
+        return (kind, pattern[1], _forced(content_of(pattern)))
+    if kind == "attribute":
+        return (kind, pattern[1], _forced(pattern[2]))
+    if kind in ("choice", "group", "interleave"):
+        return (kind, tuple(_forced(child) for child in pattern[1]))
+    if kind in ("oneOrMore", "zeroOrMore", "optional", "mixed", "list"):
+        return (kind, _forced(pattern[1]))
+    if kind == "data" and pattern[4] is not None:
+        return (*pattern[:4], _forced(pattern[4]))
+    return pattern
+
+
+def test_reading_tei_all_lazily_gives_the_whole_reading_once_forced():
+    data = TEI_ALL.read_bytes()
+    whole = read_grammar(data)
+    lazy = read_grammar_lazily(data)
+    assert _forced(lazy["start"]) == whole["start"]
+    assert {name: _forced(lazy["defines"][name]) for name in lazy["defines"].names()} == \
+        whole["defines"]
+    assert element_defines(lazy) == element_defines(whole)
+
+
+def test_a_lazy_reading_refuses_an_undefined_reference_at_once():
+    data = ('<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><ref name="a"/>'
+            "</start></grammar>")
+    with pytest.raises(UnsupportedGrammar):
+        read_grammar_lazily(data.encode())

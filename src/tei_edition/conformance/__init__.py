@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei_edition.conformance import batch, deadline, engine, messages, workers
+from tei_edition.conformance import deadline, engine
 from tei_edition.diagnostics import Diagnostic, Severity
 
 __all__ = ["check_conformance", "check_conformance_files"]
@@ -44,13 +44,15 @@ def _read_source(path: str) -> bytes | None:
 
 
 def _judge_tree(tree: etree._ElementTree, path: str, schema: engine.Schema,
-                source: bytes | None, decide: batch.Decide = engine.judge) -> list[Diagnostic]:
+                source: bytes | None, decide: engine.Decide = engine.judge) -> list[Diagnostic]:
     try:
         verdict = decide(tree, schema)
     except engine.SchemaUnusable as error:
         return [_unusable(schema.path, error)]
     if verdict.valid:
         return []
+    from tei_edition.conformance import messages  # only an invalid document needs it
+
     if source is None:
         source = _read_source(path)
     found = messages.diagnostics_for(path, verdict.errors, source)
@@ -110,6 +112,9 @@ def check_conformance_files(paths: Sequence[str | os.PathLike[str]],
     judged in up to ``jobs`` worker processes (default: the usable CPUs), each with one
     grammar reduced to the union of its files' names (batch.py), each file within
     ``timeout`` seconds. A schema that cannot be used gives one fatal diagnostic."""
+    # Imported here, not at the top: the single-document route needs neither (start-up time).
+    from tei_edition.conformance import batch, workers
+
     try:
         schema = engine.load_schema(rng_path)
     except engine.SchemaUnusable as error:
@@ -118,7 +123,7 @@ def check_conformance_files(paths: Sequence[str | os.PathLike[str]],
     names = [str(path) for path in paths]
 
     def judge_tree(tree: etree._ElementTree, path: str, schema: engine.Schema,
-                   decide: batch.Decide) -> list[Diagnostic]:
+                   decide: engine.Decide) -> list[Diagnostic]:
         return _judge_tree(tree, path, schema, None, decide)  # source read only if invalid
 
     outcomes = workers.run_chunked(

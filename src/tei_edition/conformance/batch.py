@@ -27,13 +27,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei_edition.conformance import engine
+from tei_edition.conformance import cache, engine
 from tei_edition.conformance.deadline import Outcome, _inline
+from tei_edition.conformance.grammar import element_defines
 from tei_edition.diagnostics import Diagnostic
 from tei_edition.xmlio import parse_xml_file  # imported before the workers fork: once
 
 Name = tuple[str, str]
-Decide = Callable[[etree._ElementTree, engine.Schema], engine.Verdict]
+Decide = engine.Decide
 # (tree, path, schema, decide) -> diagnostics: __init__ words the verdict of ``decide``.
 JudgeTree = Callable[[etree._ElementTree, str, engine.Schema, Decide], list[Diagnostic]]
 
@@ -50,14 +51,12 @@ _NAMES_BY_LOCAL: dict[str, dict[bytes, set[Name]]] = {}  # per schema sha256
 
 
 def _grammar_names_by_local(schema: engine.Schema) -> dict[bytes, set[Name]]:
-    assert schema.ir is not None
     if schema.sha256 in _NAMES_BY_LOCAL:
         return _NAMES_BY_LOCAL[schema.sha256]
+    assert schema.ir is not None
     by_local: dict[bytes, set[Name]] = {}
-    for body in schema.ir["defines"].values():
-        if body[0] == "element" and body[1][0] == "name":
-            _, namespace, local = body[1]
-            by_local.setdefault(local.encode("utf-8"), set()).add((namespace, local))
+    for namespace, local in element_defines(schema.ir):
+        by_local.setdefault(local.encode("utf-8"), set()).add((namespace, local))
     _NAMES_BY_LOCAL[schema.sha256] = by_local
     return by_local
 
@@ -77,15 +76,25 @@ def _scan(path: str) -> set[bytes]:
 
 def union_grammar(schema: engine.Schema, paths: list[str]) -> etree.RelaxNG | None:
     """The prune grammar for the union of the files' names; None when libxml2 refuses it
-    (every file then takes the single-document route)."""
-    if schema.ir is None:
-        return None
+    or the schema cannot be reduced (every file then takes the single-document route).
+
+    It is also cached under a key made of the scanned local names themselves, so that a
+    warm run finds it without reading the schema's IR (which maps local names to names)."""
     local_names: set[bytes] = set()
     for path in paths:
         local_names |= _scan(path)
+    # latin-1 maps every byte to one character: any scanned bytes make a key.
+    by_local = cache.reduced_key(schema.sha256, "prune-union-by-local",
+                                 [name.decode("latin-1") for name in local_names], ["*"])
+    found = engine.cached_grammar(by_local)
+    if found is not None:
+        return found
     try:
-        return engine.reduced_grammar(schema, union_names(schema, local_names), None, "prune")
-    except etree.RelaxNGParseError:
+        if schema.ir is None:
+            return None
+        return engine.reduced_grammar(schema, union_names(schema, local_names), None, "prune",
+                                      also_store_as=by_local)
+    except (etree.RelaxNGParseError, engine.Unreducible):
         return None
 
 

@@ -36,10 +36,6 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def ir_key(schema_sha256: str) -> str:
-    return f"grammar-{schema_sha256[:32]}-{sha256_hex(CACHE_VERSION.encode())[:12]}.ir"
-
-
 def reduced_key(schema_sha256: str, mode: str, element_names: list[str],
                 attribute_names: list[str]) -> str:
     """The file name of a reduced grammar: schema, tool version, mode and both name sets."""

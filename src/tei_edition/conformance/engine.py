@@ -17,10 +17,10 @@ A grammar this module cannot read (include, combine, ...) is used unreduced.
 from __future__ import annotations
 
 import copy
-import marshal
 import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,11 @@ from typing import Any
 from lxml import etree
 
 from tei_edition.conformance import cache
-from tei_edition.conformance.grammar import UnsupportedGrammar, read_grammar
+from tei_edition.conformance.grammar import (
+    UnsupportedGrammar,
+    element_defines,
+    read_grammar_lazily,
+)
 from tei_edition.conformance.reduce import reduce_grammar
 from tei_edition.conformance.rngwrite import to_rng
 from tei_edition.xmlio import schema_parser
@@ -38,13 +42,39 @@ class SchemaUnusable(Exception):
     """The schema file cannot be read or compiled."""
 
 
-@dataclass(frozen=True)
 class Schema:
-    """A schema file known by content: its path, bytes' sha256 and (when readable) IR."""
+    """A schema file known by content: its path, its bytes' sha256 and, read only when a
+    grammar must be built (the first cache miss), its IR; ``ir`` is None for a shape
+    grammar.py cannot read (the schema is then used unreduced)."""
 
-    path: str
-    sha256: str
-    ir: dict[str, Any] | None = field(repr=False)  # None: a shape reduce.py cannot read
+    def __init__(self, path: str, sha256: str, data: bytes | None = None) -> None:
+        self.path = path
+        self.sha256 = sha256
+        self._data = data
+        self._ir: dict[str, Any] | None = None
+        self._read = data is None
+
+    @property
+    def ir(self) -> dict[str, Any] | None:
+        if not self._read:
+            data, self._data = self._data, None
+            try:
+                self._ir = read_grammar_lazily(data or b"")
+            except UnsupportedGrammar:
+                self._ir = None
+            except etree.XMLSyntaxError as error:
+                raise SchemaUnusable(f"TEI schema {self.path} is not well-formed XML: "
+                                     f"{error}") from None
+            finally:
+                self._read = True
+        return self._ir
+
+    def __repr__(self) -> str:
+        return f"Schema(path={self.path!r}, sha256={self.sha256!r})"
+
+
+class Unreducible(Exception):
+    """The grammar cannot be reduced (its IR is None or met a construct it cannot read)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +82,10 @@ class Verdict:
     valid: bool
     errors: tuple[tuple[int, str], ...]  # (line, libxml2 message)
     route: str  # which rule decided: "reduced", "confirmed", "full"
+
+
+# (tree, schema) -> verdict: `judge`, or `judge_rejected` in the batch route.
+Decide = Callable[[etree._ElementTree, Schema], Verdict]
 
 
 def load_schema(rng_path: str | os.PathLike[str]) -> Schema:
@@ -69,22 +103,7 @@ def _load_schema(path: str, mtime_ns: int, size: int) -> Schema:
         data = Path(path).read_bytes()
     except OSError as error:
         raise SchemaUnusable(f"cannot read TEI schema {path}: {error.strerror or error}") from None
-    digest = cache.sha256_hex(data)
-    name = cache.ir_key(digest)
-    stored = cache.read_record(name)
-    if stored is not None:
-        try:
-            return Schema(path, digest, marshal.loads(stored))
-        except (ValueError, EOFError, TypeError):
-            pass  # a damaged record: rebuild it below
-    try:
-        ir = read_grammar(data)
-    except UnsupportedGrammar:
-        return Schema(path, digest, None)
-    except etree.XMLSyntaxError as error:
-        raise SchemaUnusable(f"TEI schema {path} is not well-formed XML: {error}") from None
-    cache.write_record(name, marshal.dumps(ir))
-    return Schema(path, digest, ir)
+    return Schema(path, cache.sha256_hex(data), data)
 
 
 def element_names_in(tree: etree._ElementTree) -> frozenset[tuple[str, str]]:
@@ -115,35 +134,53 @@ def _compile(rng_bytes: bytes) -> etree.RelaxNG:
 
 def reduced_grammar(schema: Schema, elements: frozenset[tuple[str, str]],
                     attributes: frozenset[tuple[str, str]] | None, mode: str,
-                    start_element: tuple[str, str] | None = None) -> etree.RelaxNG:
-    """The compiled reduction of ``schema`` to these names (disk-cached as RNG bytes);
-    ``attributes`` None keeps every attribute pattern (see reduce.reduce_grammar);
-    ``start_element`` starts the grammar at that element's definitions instead of `start`."""
-    assert schema.ir is not None
-    ir = schema.ir
-    if start_element is not None:
-        refs = tuple(("ref", name) for name, body in ir["defines"].items()
-                     if body[0] == "element" and body[1] == ("name", *start_element))
-        if not refs:
-            raise LookupError(f"no definition of element {start_element}")
-        ir = {**ir, "start": refs[0] if len(refs) == 1 else ("choice", refs)}
-        mode_key = f"{mode}@{start_element[0]} {start_element[1]}"
-    else:
-        mode_key = mode
+                    start_element: tuple[str, str] | None = None,
+                    also_store_as: str | None = None) -> etree.RelaxNG:
+    """The compiled reduction of ``schema`` to these names (disk-cached as RNG bytes; the
+    schema's IR is read only when the cache misses); ``attributes`` None keeps every
+    attribute pattern (see reduce.reduce_grammar); ``start_element`` starts the grammar at
+    that element's definitions instead of `start`; ``also_store_as`` is a second cache key
+    for the same grammar (batch.py's key by local names). Raises Unreducible, LookupError
+    (no such start element) or etree.RelaxNGParseError."""
+    mode_key = mode if start_element is None else f"{mode}@{start_element[0]} {start_element[1]}"
     key = cache.reduced_key(schema.sha256, mode_key, [f"{ns} {n}" for ns, n in elements],
                             ["*"] if attributes is None
                             else [f"{ns} {n}" for ns, n in attributes])
-    rng_bytes = cache.read_record(key)
-    if rng_bytes is not None:
-        try:
-            return _compile(rng_bytes)
-        except (etree.XMLSyntaxError, etree.RelaxNGParseError):
-            pass  # damaged beyond its digest (cannot happen by accident); rebuild
-    start, defines = reduce_grammar(ir, elements, attributes, mode)
+    compiled = cached_grammar(key)
+    if compiled is not None:
+        if also_store_as is not None:
+            cache.write_record(also_store_as, cache.read_record(key) or b"")
+        return compiled
+    ir = schema.ir
+    if ir is None:
+        raise Unreducible(schema.path)
+    try:
+        if start_element is not None:
+            names = element_defines(ir).get(start_element)
+            if not names:
+                raise LookupError(f"no definition of element {start_element}")
+            refs = tuple(("ref", name) for name in names)
+            ir = {**ir, "start": refs[0] if len(refs) == 1 else ("choice", refs)}
+        start, defines = reduce_grammar(ir, elements, attributes, mode)
+    except UnsupportedGrammar as error:
+        raise Unreducible(str(error)) from None
     rng_bytes = to_rng(start, defines, ir)
     compiled = _compile(rng_bytes)
     cache.write_record(key, rng_bytes)
+    if also_store_as is not None:
+        cache.write_record(also_store_as, rng_bytes)
     return compiled
+
+
+def cached_grammar(key: str) -> etree.RelaxNG | None:
+    """The grammar stored under ``key``, compiled; None when absent or damaged."""
+    rng_bytes = cache.read_record(key)
+    if rng_bytes is None:
+        return None
+    try:
+        return _compile(rng_bytes)
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError):
+        return None  # damaged beyond its digest (cannot happen by accident); rebuilt
 
 
 @lru_cache(maxsize=2)
@@ -196,7 +233,7 @@ def refine_errors(errors: tuple[tuple[int, str], ...], tree: etree._ElementTree,
         try:
             grammar = reduced_grammar(schema, element_names_in(subtree), attributes, "stub",
                                       _split(child.tag))
-        except (LookupError, etree.RelaxNGParseError):
+        except (LookupError, etree.RelaxNGParseError, Unreducible):
             refined.append((line, message))
             continue
         valid, inner = _run(grammar, subtree)
@@ -229,9 +266,6 @@ def _child_at(tree: etree._ElementTree, parent: str, child: str,
 
 def judge(tree: etree._ElementTree, schema: Schema) -> Verdict:
     """The verdict of ``schema`` on ``tree`` by the rule in the module doc."""
-    if schema.ir is None:
-        valid, errors = _run(full_grammar(schema.path, schema.sha256), tree)
-        return Verdict(valid, errors, "full")
     elements = element_names_in(tree)
     try:
         # Shapes chosen by measurement (docs/performance.md): the "prune" grammar validates
@@ -248,6 +282,8 @@ def judge(tree: etree._ElementTree, schema: Schema) -> Verdict:
             return Verdict(False, furthest_errors(refined), "confirmed")
     except etree.RelaxNGParseError:
         pass  # libxml2 refused a reduced grammar: let the full grammar decide
+    except Unreducible:
+        pass  # a grammar shape grammar.py cannot read: used unreduced
     valid, errors = _run(full_grammar(schema.path, schema.sha256), tree)
     return Verdict(valid, errors, "full")
 
@@ -262,12 +298,10 @@ def judge_rejected(tree: etree._ElementTree, schema: Schema) -> Verdict:
     which also gives jing-like errors without validating the whole document a third time
     (the stub grammar validates ~8x slower than the prune grammar: 0.21 s against 0.026 s
     on a 1 MB novel). Anything less clear-cut goes through `judge`."""
-    if schema.ir is None:
-        return judge(tree, schema)
     try:
         valid, errors = _run(reduced_grammar(schema, element_names_in(tree), None, "prune"),
                              tree)
-    except etree.RelaxNGParseError:
+    except (etree.RelaxNGParseError, Unreducible):
         return judge(tree, schema)
     if valid:
         return Verdict(True, (), "reduced")

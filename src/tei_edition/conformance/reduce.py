@@ -29,7 +29,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from tei_edition.conformance.grammar import NameClass, Pattern
+from tei_edition.conformance.grammar import NameClass, Pattern, content_of
 
 Name = tuple[str, str]
 
@@ -97,7 +97,7 @@ class _Reducer:
         if kind == "element":
             if not self.uses(pattern[1], self.elements):
                 return NOT_ALLOWED if self.mode == "prune" else ("element", pattern[1], EMPTY)
-            content = self.simplify(pattern[2])
+            content = self.simplify(content_of(pattern))  # a lazy IR converts it only now
             return NOT_ALLOWED if content == NOT_ALLOWED else ("element", pattern[1], content)
         if kind == "attribute":
             if self.attributes is not None and not self.uses(pattern[1], self.attributes):
