@@ -184,3 +184,42 @@ def test_heading_with_nothing_below_it_at_the_end_is_a_paragraph():
     assert _section_heads(root) == []
     last = root.findall(".//t:div[@type='conversation']/t:p", NS)
     assert ["".join(p.itertext()) for p in last] == ["END OF RECORD"]
+
+
+# ---- working notes: a hyphen glued to label and speech (QA 2026-11-27) --------------------
+
+
+def test_hyphen_glued_after_an_addressed_surname_is_a_separator():
+    root = _root("Cde. Molotov-we must act now.\n\nCde. Suslov-it is too early for that.\n\n"
+                 "Cde. Molotov-you should wait then.\n")
+    assert _speakers(root) == ["Cde. Molotov", "Cde. Suslov", "Cde. Molotov"]
+    assert {sp.get("rend") for sp in root.iterfind(".//t:sp", NS)} == {"sep-hyphen unspaced"}
+
+
+def test_hyphen_glued_before_a_pronoun_is_a_separator():
+    root = _root("Cde. Molotov-I disagree with this.\n\nCde. Suslov-We all do.\n\n"
+                 "Cde. Molotov-I insist on it.\n")
+    assert len(root.findall(".//t:sp", NS)) == 3
+
+
+@pytest.mark.parametrize("line", [
+    "Cde. Choe Yong-geon said that the harvest was late.",  # a hyphenated given name
+    "Cde. Rakosi-Gero clique was condemned by all.",  # two names joined
+    "Kim Il-sung received me at my request.",  # no form of address
+])
+def test_hyphen_inside_a_name_is_not_a_separator(line: str):
+    root = _root(f"{line}\n\n{line}\n\n{line}\n")
+    assert root.find(".//t:sp", NS) is None
+
+
+def test_speaker_established_in_one_style_counts_in_another():
+    root = _root("Cde. Molotov-we must act now.\n\nCde. Khrushchev-I do not agree.\n\n"
+                 "Cde. Molotov-you should wait then.\n\nCde. Khrushchev: The text is good.\n")
+    assert _speakers(root) == ["Cde. Molotov", "Cde. Khrushchev", "Cde. Molotov",
+                               "Cde. Khrushchev"]
+    assert root.findall(".//t:sp", NS)[-1].get("rend") == "sep-colon"
+
+
+def test_a_label_seen_once_in_each_style_is_no_evidence():
+    root = _root("Cde. Molotov-we must act now.\n\nCde. Molotov: The text is good.\n")
+    assert root.find(".//t:sp", NS) is None

@@ -182,6 +182,19 @@ _DASH_AT = re.compile(r"( *)(--|-|–|—)([ \u00a0]*)")
 _LABEL_TEXT = re.compile(_LABEL_CHARS)
 
 
+# "Cde. Molotov-reinforce ...", "Cde. Khrushchev-I don't ...": hasty working notes glue the
+# hyphen to both words. A hyphen joins words far more often ("Choe Yong-geon", "Rakosi-Gero"),
+# so only this shape counts: a form of address, ONE name word, and after the hyphen a word in
+# lower case or a pronoun that starts a sentence. Evidence (recurrence) is still needed.
+_PRONOUN_STARTS = frozenset("I We You It This That The There He She They".split())
+
+
+def _hyphen_glued_label(label: str, rest: str) -> bool:
+    words, speech = label.split(), rest.split()
+    return (len(words) == 2 and title_of(label) != "" and words[1][:1].isupper()
+            and len(speech) >= 3 and (speech[0][:1].islower() or speech[0] in _PRONOUN_STARTS))
+
+
 def _dash(text: str) -> tuple[str, str, str, int] | None:
     """(label, separator token, spacing token, index where speech starts) of a dash label.
 
@@ -193,7 +206,8 @@ def _dash(text: str) -> tuple[str, str, str, int] | None:
         before, dash, after = found.groups()
         if not label or not _LABEL_TEXT.fullmatch(label):
             continue
-        if dash in ("-", "--") and not before and not after:
+        if dash in ("-", "--") and not before and not after and not (
+                dash == "-" and _hyphen_glued_label(label, text[found.end():])):
             continue
         spacing = ("unspaced" if not before and not after else "tight-left" if not before
                    else "tight-right" if not after and found.end() < len(text) else "")
@@ -334,8 +348,14 @@ def choose_style(lines: Iterable[str], known_keys: frozenset[str] = frozenset(),
     may be in use (a hearing's "Q." and "THE PRESIDENT:"); ``forced`` allows only one."""
     texts = list(lines)
     found: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
-    for style in ([forced] if forced else STYLES):
-        accepted, strong, score = _accepted_labels(texts, style, known_keys, bool(forced))
+    # A speaker established in one style is evidence in the others: working notes write
+    # "Cde. Molotov-..." twice and then "Cde. Khrushchev: ..." once, for the same speakers.
+    styles = [forced] if forced else STYLES
+    first = {style: _accepted_labels(texts, style, known_keys, bool(forced)) for style in styles}
+    for style in styles:
+        others = frozenset(k for other in styles if other != style for k in first[other][0])
+        accepted, strong, score = (_accepted_labels(texts, style, known_keys | others,
+                                                    bool(forced)) if others else first[style])
         if accepted:
             found.append((score, style, accepted, strong))
     found.sort(key=lambda item: (-item[0], STYLES.index(item[1])))
