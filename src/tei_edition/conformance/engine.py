@@ -16,7 +16,6 @@ A grammar this module cannot read (include, combine, ...) is used unreduced.
 
 from __future__ import annotations
 
-import copy
 import os
 import re
 from collections.abc import Callable
@@ -106,7 +105,11 @@ def _load_schema(path: str, mtime_ns: int, size: int) -> Schema:
     return Schema(path, cache.sha256_hex(data), data)
 
 
-def element_names_in(tree: etree._ElementTree) -> frozenset[tuple[str, str]]:
+# A document, or one of its elements validated as the root of its own (refine_errors).
+Tree = etree._ElementTree | etree._Element
+
+
+def element_names_in(tree: Tree) -> frozenset[tuple[str, str]]:
     """The (namespace, local name) pairs of the document's elements."""
     return frozenset(map(_split, {element.tag for element in tree.iter(tag=etree.Element)}))
 
@@ -196,7 +199,7 @@ def full_grammar(path: str, sha256: str) -> etree.RelaxNG:
 Errors = tuple[tuple[int, str], ...]
 
 
-def _run(grammar: etree.RelaxNG, tree: etree._ElementTree) -> tuple[bool, Errors]:
+def _run(grammar: etree.RelaxNG, tree: Tree) -> tuple[bool, Errors]:
     if grammar.validate(tree):
         return True, ()
     errors = tuple((entry.line, entry.message) for entry in grammar.error_log)
@@ -213,7 +216,7 @@ _EXTRA_CONTENT = re.compile(r"Element (\S+) has extra content: (\S+)")
 MAX_REFINEMENT_DEPTH = 12
 
 
-def refine_errors(errors: tuple[tuple[int, str], ...], tree: etree._ElementTree,
+def refine_errors(errors: tuple[tuple[int, str], ...], tree: Tree,
                   schema: Schema, attributes: frozenset[tuple[str, str]],
                   depth: int = 0) -> tuple[tuple[int, str], ...]:
     """Replace libxml2's vague "Element P has extra content: C" by the errors inside C.
@@ -229,7 +232,10 @@ def refine_errors(errors: tuple[tuple[int, str], ...], tree: etree._ElementTree,
         if child is None or depth >= MAX_REFINEMENT_DEPTH:
             refined.append((line, message))
             continue
-        subtree = etree.ElementTree(copy.deepcopy(child))
+        # lxml validates an element as the root of a shallow stand-in document (its own
+        # nodes, so libxml2's lines stay the file's): no copy of a part that may be the
+        # whole <text> of a novel.
+        subtree = child
         try:
             grammar = reduced_grammar(schema, element_names_in(subtree), attributes, "stub",
                                       _split(child.tag))
@@ -254,7 +260,7 @@ def furthest_errors(errors: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str
     return tuple(error for error in errors if error[0] == furthest)
 
 
-def _child_at(tree: etree._ElementTree, parent: str, child: str,
+def _child_at(tree: Tree, parent: str, child: str,
               line: int) -> etree._Element | None:
     for element in tree.iter("{*}" + child):
         owner = element.getparent()
