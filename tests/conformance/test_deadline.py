@@ -4,27 +4,22 @@ from __future__ import annotations
 
 import time
 
-from tei_edition.conformance import _outcome_diagnostics, deadline
+from tei_edition.conformance import _outcome_diagnostics, deadline, workers
 from tei_edition.diagnostics import Severity
 
 
-def test_results_come_back_in_task_order():
-    outcomes = deadline.run_bounded([lambda n=n: n * n for n in range(5)], jobs=2, timeout=30)
-    assert [o.value for o in outcomes] == [0, 1, 4, 9, 16]
-    assert {o.status for o in outcomes} == {"ok"}
+def _fails_on_two(chunk, send):
+    for n in chunk:
+        if n == 2:
+            raise RuntimeError("worker broke")
+        send(workers.Outcome("ok", n))
 
 
-def test_a_task_past_its_deadline_is_killed_and_reported():
-    started = time.monotonic()
-    outcomes = deadline.run_bounded([lambda: time.sleep(60), lambda: "done"], jobs=2,
-                                    timeout=0.5)
-    assert time.monotonic() - started < 30
-    assert [o.status for o in outcomes] == ["timeout", "ok"]
-
-
-def test_a_failing_task_is_reported_not_raised():
-    outcomes = deadline.run_bounded([lambda: 1 / 0], jobs=1, timeout=30)
-    assert outcomes[0].status == "failed" and "ZeroDivisionError" in outcomes[0].value
+def test_a_worker_that_dies_fails_its_item_and_the_rest_of_its_chunk_is_judged():
+    outcomes = workers.run_chunked([1, 2, 3], [1] * 3, jobs=1, timeout=30,
+                                   run_chunk=_fails_on_two)
+    assert [o.status for o in outcomes] == ["ok", "failed", "ok"]
+    assert "without a result" in outcomes[1].value
 
 
 def test_timeout_becomes_a_fatal_tei_timeout_diagnostic():

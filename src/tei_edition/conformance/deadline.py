@@ -1,25 +1,22 @@
-"""Run validation tasks with a deadline: one task in a thread of this process, or many in
-forked worker processes (at most ``jobs`` at a time) that are killed at their deadline.
+"""Run validation tasks with a deadline: one task in a thread of this process (`run_in_thread`),
+and the process primitives of the forked workers (`fork_worker`, `_kill`, used by workers.py).
 
 This module owns thread and process handling for conformance; it must not know what the tasks
 do. A libxml2 validation cannot be interrupted from Python, but lxml releases the GIL while it
 validates, so a thread can be waited for with a time limit: past it the caller gets a timeout
 and the thread is abandoned (a daemon: it ends with the process). `run_in_thread` avoids the
-cost of a fork per document (measured: 0.9 s of system time over the 60 corpus files);
-`run_bounded` isolates each task in a process that is killed at its deadline. Where `os.fork`
-does not exist (Windows) `run_bounded` runs tasks in this process without a deadline.
+cost of a fork per document (measured: 0.9 s of system time over the 60 corpus files). Many
+files go to workers.py, whose forked workers are killed at their deadline.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-import pickle
-import selectors
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,55 +64,11 @@ def run_in_thread(task: Callable[[], Any], timeout: float) -> Outcome:
     return box[0]
 
 
-def run_bounded(tasks: Sequence[Callable[[], Any]], jobs: int, timeout: float) -> list[Outcome]:
-    """Each task's outcome, in task order. Results must be picklable."""
-    if not hasattr(os, "fork"):
-        return [_inline(task) for task in tasks]
-    outcomes: list[Outcome | None] = [None] * len(tasks)
-    waiting = list(range(len(tasks)))[::-1]
-    running: dict[int, _Running] = {}
-    selector = selectors.DefaultSelector()
-    try:
-        while waiting or running:
-            while waiting and len(running) < max(1, jobs):
-                index = waiting.pop()
-                child = _start(tasks[index], index)
-                running[child.fd] = child
-                selector.register(child.fd, selectors.EVENT_READ)
-            now = time.monotonic()
-            soonest = min(child.started + timeout for child in running.values())
-            for key, _ in selector.select(max(0.0, soonest - now)):
-                child = running[key.fd]
-                chunk = os.read(key.fd, 1 << 20)
-                if chunk:
-                    child.chunks.append(chunk)
-                    continue
-                selector.unregister(key.fd)
-                del running[key.fd]
-                outcomes[child.index] = _finish(child)
-            now = time.monotonic()
-            for fd, child in list(running.items()):
-                if now - child.started >= timeout:
-                    selector.unregister(fd)
-                    del running[fd]
-                    _kill(child)
-                    outcomes[child.index] = Outcome("timeout")
-    finally:
-        for child in running.values():
-            _kill(child)
-        selector.close()
-    return [outcome or Outcome("failed", "no result") for outcome in outcomes]
-
-
 def _inline(task: Callable[[], Any]) -> Outcome:
     try:
         return Outcome("ok", task())
     except Exception as error:  # noqa: BLE001 - reported as a diagnostic by the caller
         return Outcome("failed", f"{type(error).__name__}: {error}")
-
-
-def _start(task: Callable[[], Any], index: int) -> _Running:
-    return fork_worker(lambda fd: write_all(fd, pickle.dumps(_inline(task))), index)
 
 
 def write_all(fd: int, data: bytes) -> None:
@@ -145,19 +98,6 @@ def fork_worker(body: Callable[[int], None], index: int = -1) -> _Running:
     gc.unfreeze()
     os.close(write_fd)
     return _Running(index, pid, read_fd, time.monotonic(), [])
-
-
-def _finish(child: _Running) -> Outcome:
-    os.close(child.fd)
-    _, status = os.waitpid(child.pid, 0)
-    try:
-        outcome = pickle.loads(b"".join(child.chunks))
-    except Exception:  # noqa: BLE001 - a child that died mid-write
-        signal_number = os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
-        reason = (f"killed by signal {signal_number}" if signal_number
-                  else f"exit status {os.WEXITSTATUS(status)}")
-        return Outcome("failed", f"validation worker ended without a result ({reason})")
-    return outcome if isinstance(outcome, Outcome) else Outcome("failed", "bad worker result")
 
 
 def _kill(child: _Running) -> None:

@@ -7,7 +7,7 @@ outcome travels back at once (length-prefixed pickle on a pipe). The deadline is
 worker that sends nothing for ``timeout`` seconds is killed, its current item gets a timeout
 and the rest of its chunk goes to a new worker. It must not know what the items are.
 
-Why chunks rather than a process per item (deadline.run_bounded): a worker can then compile
+Why chunks rather than a process per item (an earlier version): a worker can then compile
 one grammar for its whole chunk (batch.py), and 60 files cost 2 forks instead of 60 (a fork
 of the warm parent copies its page tables: measured 0.9 s of system time for 60 forks).
 """
