@@ -51,28 +51,28 @@ def test_only_the_state_and_an_editions_tei_are_synced_as_they_are_written(tmp_p
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_every_output_the_state_names_was_synced_before_the_state_was_saved(
+def test_every_output_the_state_names_was_flushed_before_the_state_was_saved(
     tmp_path, monkeypatch, jobs
 ):
-    synced: set[Path] = set()
-    original_fsync = durability._fsync_file
+    flushed: set[Path] = set()
+    original_flush = OutputBatch.flush
 
-    def recording_fsync(path: Path) -> bool:
-        synced.add(path)
-        return original_fsync(path)
+    def recording_flush(self: OutputBatch) -> None:
+        flushed.update(self._files)
+        original_flush(self)
 
     saves: list[int] = []
     original_save = BuildState.save
 
     def checking_save(self, out_dir: Path) -> None:
         for entry in self.editions.values():
-            assert {out_dir / p for p in entry.outputs} <= synced
+            assert {out_dir / p for p in entry.outputs} <= flushed
         if (out_dir / "index.html").exists():
-            assert out_dir / "index.html" in synced
+            assert out_dir / "index.html" in flushed
         saves.append(len(self.editions))
         original_save(self, out_dir)
 
-    monkeypatch.setattr(durability, "_fsync_file", recording_fsync)
+    monkeypatch.setattr(OutputBatch, "flush", recording_flush)
     monkeypatch.setattr(BuildState, "save", checking_save)
     editions = tmp_path / "editions"
     write_collection(editions, 8)
@@ -81,23 +81,36 @@ def test_every_output_the_state_names_was_synced_before_the_state_was_saved(
     assert saves[-1] == 9
 
 
-def test_a_flush_syncs_each_pending_file_once_and_forgets_removed_ones(tmp_path, monkeypatch):
-    synced: list[Path] = []
-    original_fsync = durability._fsync_file
-    monkeypatch.setattr(
-        durability, "_fsync_file", lambda path: synced.append(path) or original_fsync(path)
-    )
+def _pending_pages(tmp_path: Path) -> tuple[OutputBatch, list[Path]]:
     page, gone = tmp_path / "ed" / "index.html", tmp_path / "ed" / "old.txt"
     page.parent.mkdir()
     page.write_bytes(b"page")
     batch = OutputBatch()
     batch.add([page, gone])
     batch.add([page])
+    return batch, [page, gone]
+
+
+@pytest.mark.skipif(durability._SYNCFS is None, reason="syncfs(2) is Linux's")
+def test_a_flush_on_linux_is_one_syncfs_for_the_file_system(tmp_path, monkeypatch):
+    calls: list[int] = []
+    monkeypatch.setattr(durability, "_SYNCFS", lambda fd: calls.append(fd) or 0)
+    monkeypatch.setattr(os, "fsync", lambda fd: pytest.fail("fsync called"))
+    batch, _ = _pending_pages(tmp_path)
     assert len(batch) == 2
     batch.flush()
-    assert sorted(synced) == sorted([page, gone]) and len(batch) == 0
+    assert len(calls) == 1 and len(batch) == 0
+
+
+def test_without_syncfs_a_flush_syncs_each_remaining_file_and_its_folders(tmp_path, monkeypatch):
+    synced: list[int] = []  # inode numbers
+    monkeypatch.setattr(durability, "_SYNCFS", None)
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(os.fstat(fd).st_ino))
+    batch, (page, _gone) = _pending_pages(tmp_path)
     batch.flush()
-    assert len(synced) == 2
+    assert synced == [p.stat().st_ino for p in (page, tmp_path, page.parent)]
+    batch.flush()
+    assert len(synced) == 3
 
 
 def test_a_worker_killed_while_renaming_a_page_leaves_the_old_page_whole(tmp_path, monkeypatch):
