@@ -41,6 +41,10 @@ SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 SAXON_NS = "http://icl.com/saxon"  # libexslt's Saxon functions: line-number()
 
+# Part of the cache key of compiled validators (validation.rules): bump it whenever the
+# XSLT this module writes for the same Schematron changes.
+COMPILER_VERSION = "tei-edition-schematron 1"
+
 _IGNORED = {"title", "p"}
 _INLINE = {"emph", "dir", "span"}
 _QUERY_BINDINGS = {None, "xslt", "xslt1"}
