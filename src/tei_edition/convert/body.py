@@ -170,7 +170,17 @@ def _separator_normalised(text: str, found: LabelMatch) -> bool:
 
 _RECORD_NARRATIVE = re.compile(r"The (?:talk|conversation|meeting|session|discussion|interview|"
                                r"hearing|audience|sitting|exchange)s? (?:then )?(?:lasted|ended|"
-                               r"was|were|continued|closed|adjourned|took|began|concluded|turned)\b")
+                               r"was|were|continued|closed|adjourned|took|began|concluded|turned|"
+                               r"moved|shifted|passed|returned|resumed|touched|focused|dealt|"
+                               r"covered)\b")
+# "The agenda was adopted.", "The draft resolution was put to the vote.": the record-keeper
+# noting a step of procedure in the passive voice, one short sentence (TEI P5 §7.2.4).
+_PROCEDURE = re.compile(r"(?:The|This) (?:[\w-]+ ){0,3}(?:agenda|resolution|motion|item|proposal|"
+                        r"amendment|report|question|minutes|draft|text|bill|decision|vote)s? "
+                        r"(?:was|were|has been|have been) (?:\w+ )?(?:adopted|approved|carried|"
+                        r"rejected|referred|withdrawn|put to the vote|read out|circulated|noted|"
+                        r"accepted|postponed|deferred|taken up|agreed to|passed|defeated)\b"
+                        r"[^.?!]{0,80}[.]")
 # The record closing the proceedings ("Meeting closed at 4.15 pm.", "The committee adjourned
 # at 12:15 p.m.", "End of interview: 3:45 p.m."): narrative of the record-keeper, never speech,
 # even without a blank line before it (TEI P5 §7.2.4: not part of any sp).
@@ -183,12 +193,18 @@ _CLOSING_LINE = re.compile(r"(?:(?:The )?(?:meeting|session|sitting|hearing|conv
                            re.I)
 
 
-def _is_narrative_paragraph(text: str, speaker_keys: frozenset[str]) -> bool:
+def _is_narrative_paragraph(text: str, speaker_keys: frozenset[str],
+                            titles: frozenset[str] = frozenset()) -> bool:
     """"K said that ...", "Comrade Ulbricht then sets out ...", "The talk lasted ...": a
-    paragraph about the speakers in the third person is narrative, not a turn's speech."""
-    if _RECORD_NARRATIVE.match(text) or _closing(text):
+    paragraph about the speakers in the third person is narrative, not a turn's speech.
+    ``titles`` are the forms of address of the document's labels: "The Chairman then turned
+    to ..." speaks of "Chairman Lu" in the third person."""
+    if _RECORD_NARRATIVE.match(text) or _closing(text) or _PROCEDURE.fullmatch(text):
         return True
     words = text.split()
+    if len(words) > 2 and words[0] == "The" and words[1].lower().rstrip(".,") in titles \
+            and words[2][:1].islower():
+        return True
     for length in range(min(4, len(words) - 1), 0, -1):
         if words[length][:1].islower() and label_key(" ".join(words[:length])) in speaker_keys:
             return all(w[:1].isupper() for w in words[:length])
@@ -278,6 +294,8 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
     index = start
     reader = builder.reader
     speaking = _speaking_keys(lines, start, stop, label_of)
+    titles = frozenset(title_of(found.label) for k in range(start, stop)
+                       if (found := label_of(k))) - {""}
     while index < stop:
         line = lines[index]
         found = label_of(index)
@@ -337,7 +355,8 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
                 for node in ((LineBreak(),) if k else ()) + (Text(part.text, part.number),))
             builder.add(Block("stage", inlines, line.number, line.tight), to_turn=False)
         else:
-            narrative = _is_narrative_paragraph(line.text, speaker_keys)
+            narrative = _is_narrative_paragraph(" ".join(x.text for x in unit), speaker_keys,
+                                                titles)
             for block in _content_blocks(reader, unit, line.tight):
                 builder.add(block, to_turn=not narrative)
         index = unit_end

@@ -37,6 +37,10 @@ _TITLE_WORDS = re.compile(r"(?:Record|Memorandum|Minutes|Transcript|Conversation
 # "President: Mr. V. A. ZORIN (...)": who chaired or interpreted, named in the front matter.
 FRONT_ROLE = re.compile(r"(?:President|Chairman|Chair|Presiding|Interpreter|Interpreters|"
                         r"Rapporteur|Note-?taker|Recorder)\s*:\s*\S.{0,150}")
+# "Interviewer: Tom Reyes" in an oral history's front matter names a participant; the same
+# word with speech after it ("Interviewer: When did you ...?") is the first turn.
+_INTERVIEW_ROLE = re.compile(r"(?:Interviewer|Interviewee|Narrator|Moderator)\s*:\s*"
+                             r"(?P<rest>\S.{0,150})")
 _SUBJECT_HEADING = re.compile(r"SUBJECTS?|Subjects?")
 CLOSER = re.compile(r"(?P<role>(?:Recorded|Drafted|Prepared|Written|Compiled|Transcribed|Typed|"
                     r"Noted|Taken down|Minutes taken|Translated|Approved|Cleared|Interpreted|"
@@ -68,6 +72,9 @@ def front_kind(text: str) -> str | None:
         return "routing"
     if HEADER.match(text) or HEADING_ONLY.fullmatch(text) or FRONT_ROLE.fullmatch(
             text) or GROUP_LABEL.match(text):
+        return "participants"
+    role = _INTERVIEW_ROLE.fullmatch(text)
+    if role and is_list_line(role["rest"]):
         return "participants"
     if _SUBJECT_HEADING.fullmatch(text):
         return "subject"

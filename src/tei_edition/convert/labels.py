@@ -23,7 +23,10 @@ HONORIFICS = frozenset(
     "soudruh elvtars elvtárs drug monsieur señor senor sr sra signor signora dott chancellor "
     "king queen prince princess emperor shah pope cardinal bishop mayor congressman "
     "congresswoman councillor counsellor counselor consul lieutenant captain major sergeant "
-    "commander academician acting delegate envoy attorney excellency highness".split())
+    "commander academician acting delegate envoy attorney excellency highness "
+    # German parliamentary and state titles ("Präsident Prof. Dr. Norbert Lammert:")
+    "präsident präsidentin vizepräsident vizepräsidentin bundespräsident bundeskanzler "
+    "bundeskanzlerin abgeordneter abgeordnete staatssekretär staatsminister".split())
 _PARTICLES = frozenset("de da di del della der den van von zu bin ibn al el la le du y of"
                        .split())
 # Words that open front/back-matter lines or sentences, never a speaker label.
@@ -280,9 +283,30 @@ def title_of(label: str) -> str:
     return first if first in HONORIFICS and first != "the" else ""
 
 
-def _strong_shape(match: LabelMatch) -> bool:
+# "Speaker 2 (07:59):", "Madam Chair (00:00):": a transcription service writes the clock
+# time of the recording after every label; no heading or sentence has that shape.
+_TIME_AFTER_LABEL = re.compile(r"\(\d{1,2}:\d{2}(?::\d{2})?\)")
+
+
+def _self_evident(match: LabelMatch) -> bool:
+    """A label no heading or sentence looks like, so that even one turn proves the style: a
+    numbered anonymous speaker ("Speaker 2"), a time code after the label ("Madam Chair
+    (00:00)"), or two titles before a full name ("Präsident Prof. Dr. Norbert Lammert", the
+    address of a parliamentary record)."""
     core, _ = label_core(match.label)
-    if match.key in ("q", "a"):
+    if _NUMBERED.fullmatch(core) or _TIME_AFTER_LABEL.search(match.label):
+        return True
+    words = re.sub(r"(\s*\([^()]*\))+\s*$", "", match.label).split()
+    titles = 0
+    while titles < len(words) and words[titles].lower().rstrip(".") in HONORIFICS:
+        titles += 1
+    return titles >= 2 and len(words) - titles >= 2 and words[0].lower() != "the"
+
+
+def _strong_shape(match: LabelMatch) -> bool:
+    """A label that is a label on its own: an all-capitals word, Q/A, or self-evident."""
+    core, _ = label_core(match.label)
+    if match.key in ("q", "a") or _self_evident(match):
         return True
     return any(len(w.strip(".")) >= 2 and w.strip(".'’-").isupper() for w in core.split())
 
@@ -322,6 +346,7 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
     matches = [m for m in (match_line(t, style) for t in texts) if m]
     if style == "dash" and not any(not m.alone for m in matches):
         return frozenset(), frozenset(), 0  # "The Cabinet -" lines alone prove no dialogue
+    known_keys = known_keys | {m.key for m in matches if _self_evident(m)}
     counts = Counter(m.key for m in matches)
     strong = {m.key for m in matches if m.key in known_keys or counts[m.key] >= 2
               or _strong_shape(m)}

@@ -24,7 +24,7 @@ from tei_edition.convert.linelabels import (
     match_name_line,
 )
 from tei_edition.convert.model import Block, Document, FootnoteMark, Turn
-from tei_edition.convert.parts import read_closer, read_participants_block
+from tei_edition.convert.parts import front_name_keys, read_closer, read_participants_block
 from tei_edition.diagnostics import Diagnostic, Severity
 
 
@@ -52,8 +52,11 @@ def parse_transcript(text: str, path: str = "<transcript>",
         lines = lines[: section.start]
     participants = read_participants_block(reader, lines, front)
     known = hints.known_keys | (participants.keys if participants else frozenset())
+    # persons named in the title ("Conversation of N.S. Khrushchev with W. Ulbricht") are
+    # evidence for labels, not declared persons (they are resolved like any other label)
+    evidence = known | front_name_keys(lines, front)
     body = lines[body_start:]
-    choice = (choose_style((line.text for line in body), known, hints.label_style or None)
+    choice = (choose_style((line.text for line in body), evidence, hints.label_style or None)
               if styles else None)
 
     # Script layout (a label alone on its line, no punctuation): only from strong evidence,
@@ -62,7 +65,7 @@ def parse_transcript(text: str, path: str = "<transcript>",
     body_texts, body_tight = [line.text for line in body], [line.tight for line in body]
     if styles and not hints.label_style:
         caps_keys = choose_caps_labels(
-            [body[k].text for k in range(len(body) - 1) if body[k + 1].tight], known)
+            [body[k].text for k in range(len(body) - 1) if body[k + 1].tight], evidence)
         name_keys = choose_name_labels(
             [c for k in range(len(body)) if (c := candidate_at(body_texts, body_tight, k))],
             known)

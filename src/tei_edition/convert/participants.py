@@ -21,13 +21,16 @@ HEADER = re.compile(r"(?P<word>Present|Participants|Participating|Those taking p
                     r")\s*[:：]", re.I)
 _GROUP_WORDS = (r"side|delegation|party|group|representatives|participants|government|embassy|"
                 r"ministry|team|members|guests|staff|also present|present|attending|"
-                r"for the \w+|from the \w+")
-GROUP_LABEL = re.compile(r"(?P<label>[A-Z][^:;.()\[\]]{0,60}?\b(?:" + _GROUP_WORDS + r")):\s*",
+                r"officials|accompanying persons|for the \w+|from the \w+")
+# "Soviet side:", "The Korean delegation:", and the group word alone ("Guests:", PRC records)
+GROUP_LABEL = re.compile(r"(?P<label>(?:[A-Z][^:;.()\[\]]{0,60}?\s)?\b(?:" + _GROUP_WORDS
+                         + r")):\s*",
                          re.I)
 _GROUP_SPLIT = re.compile(r"(?:^|(?<=[.;])\s+)(?=" + GROUP_LABEL.pattern.replace("?P<label>", "?:")
                           + ")", re.I)
 _ROLE_LINE = re.compile(r"(?P<role>President|Chairman|Chair|Presiding|Interpreter|Interpreters|"
-                        r"Rapporteur|Note-?taker|Recorder)\s*:\s*(?P<rest>\S.*)")
+                        r"Rapporteur|Note-?taker|Recorder|Interviewer|Interviewee|Narrator|"
+                        r"Moderator)\s*:\s*(?P<rest>\S.*)")
 HEADING_ONLY = re.compile(r"PARTICIPANTS|Participants|PRESENT|Present")
 _NAME_WORD = re.compile(r"^(?:[A-Z]\.|[A-Z][\w'’\-]*|de|da|van|von|der|al|bin|el|la|le|du)$")
 # "United States:", "Soviet Union:", "Federal Republic of Germany:": a group heading inside
@@ -54,7 +57,7 @@ def _top_level_split(text: str, separators: str) -> list[str]:
 
 
 _ROLE_WORDS = re.compile(r"\b(?:Minister|Secretary|Ambassador|Counsel+or|Deputy|Director|Chairman|"
-                        r"Head|Member|Adviser|Advisor|Assistant|Officer|Attach[eé]|Interpreter|"
+                        r"Leader|Head|Member|Adviser|Advisor|Assistant|Officer|Attach[eé]|Interpreter|"
                         r"President|Chief|Consul|Premier|General|Commissioner|Staff|Embassy|"
                         r"Department|Committee|Bureau|Section)\b", re.I)
 
@@ -179,3 +182,32 @@ def is_list_line(text: str) -> bool:
     if ":" in text:
         return False
     return bool(_entries(text, True))
+
+
+# Persons a record's title or front lines name: "Conversation of Comrade N.S. Khrushchev with
+# Comrade W. Ulbricht", "Record of a conversation between N. S. Khrushchev and H. Kroll",
+# "INTERVIEW WITH ADA PELL", "Interviewed by Rebecca Wright". Initials with a surname, a form
+# of address with a name, or a full name after "with"/"by"/"and"/"between".
+_INITIALS_NAME = re.compile(r"\b(?:[A-Z]\.\s?){1,3}[A-Z][\w'’\-]+")
+_ADDRESSED_NAME = re.compile(r"\b(?:Comrade|Cde\.|Mr\.|Mrs\.|Ms\.|Dr\.|Ambassador|Premier|"
+                             r"Chairman|Chancellor|President|Minister|Secretary|Senator|General)"
+                             r"\s+((?:[A-Z]\.\s?)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
+_LINKED_NAME = re.compile(r"\b(?:with|by|and|between|WITH|BY|AND|BETWEEN)\s+"
+                          r"([A-Z][\w'’\-]+(?:\s[A-Z]\.)?(?:\s[A-Z][\w'’\-]+){1,2})\b")
+
+
+def names_in_front(texts: list[str]) -> list[str]:
+    """Names of persons written in the title and front lines, as written."""
+    found: list[str] = []
+    for text in texts:
+        found += _INITIALS_NAME.findall(text)
+        found += [m.group(1) for m in _ADDRESSED_NAME.finditer(text)]
+        found += [m.group(1) for m in _LINKED_NAME.finditer(text)]
+    return found
+
+
+# Role words of a front line naming one person ("President: Mr. Okoro"): a speaker label
+# "The President" means that person, so the role is evidence for the label.
+ROLE_WORDS = frozenset("president chairman chair presiding interpreter interpreters rapporteur "
+                       "notetaker note-taker recorder interviewer interviewee narrator "
+                       "moderator".split())

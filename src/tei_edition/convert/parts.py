@@ -6,6 +6,7 @@ name). It must not find where they are (front.py) nor resolve names to ids (spea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tei_edition.convert.front import CLOSER, NAME, FrontLine
@@ -13,7 +14,13 @@ from tei_edition.convert.inlines import InlineReader
 from tei_edition.convert.labels import label_key
 from tei_edition.convert.lexer import SourceLine
 from tei_edition.convert.model import Block, Participants, Signer
-from tei_edition.convert.participants import HEADER, HEADING_ONLY, read_participants
+from tei_edition.convert.participants import (
+    HEADER,
+    HEADING_ONLY,
+    ROLE_WORDS,
+    names_in_front,
+    read_participants,
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,9 @@ def read_participants_block(reader: InlineReader, lines: list[SourceLine],
         keys.add(label_key(person.name))
         # every word of the name: "Nagy" for "Nagy Imre" (family name first)
         keys |= {label_key(word) for word in person.name.split() if len(word.strip(".")) > 1}
+        role = person.titles.split()[0].lower() if person.titles else ""
+        if role in ROLE_WORDS:  # "President: Mr. Okoro": "The President:" is a label
+            keys.add(role)
     return ParticipantsRead(Participants(head, tuple(items), tuple(persons), tuple(labels)),
                             frozenset(keys))
 
@@ -70,3 +80,15 @@ def read_closer(reader: InlineReader, lines: list[SourceLine]) -> tuple[list[Blo
     block = Block("signed", reader.read(pieces), lines[0].number, lines[0].tight)
     role = " ".join(line.text for line in lines[:-1])
     return [block], [Signer(role, lines[-1].text.removeprefix("/s/").strip())]
+
+
+def front_name_keys(lines: list[SourceLine], front: list[FrontLine]) -> frozenset[str]:
+    """Label keys of the persons the title and front lines name (not the participants list):
+    evidence that a label naming one of them, even once, is a speaker."""
+    texts = [lines[f.index].text for f in front if f.kind != "participants"]
+    keys = set()
+    for name in names_in_front(texts):
+        spaced = re.sub(r"\.(?=[A-Z])", ". ", name)  # "N.S. Khrushchev" = "N. S. Khrushchev"
+        keys |= {label_key(name), label_key(spaced), label_key(name.split()[-1])}
+    return frozenset(k for k in keys if len(k) > 1)
+

@@ -1,0 +1,134 @@
+"""QA of 2026-11-27 on real transcripts (second pass): evidence for labels that occur once,
+front-matter colon lines that are not turns, narrative between turns."""
+
+from __future__ import annotations
+
+from convert_support import NS, converted_root
+
+
+def _speakers(root) -> list[str]:
+    return ["".join(s.itertext()) for s in root.iterfind(".//t:sp/t:speaker", NS)]
+
+
+def _who(root) -> list[str]:
+    return [sp.get("who") for sp in root.iterfind(".//t:sp", NS)]
+
+
+def _narrative(root) -> list[str]:
+    return ["".join(p.itertext()) for p in root.iterfind(
+        ".//t:div[@type='conversation']/t:p", NS)]
+
+
+# ---- F1: labels that occur once ------------------------------------------------------------
+
+
+def test_persons_named_in_the_title_are_evidence_for_labels_used_once():
+    root = converted_root("Notes on the conversation of Comrade A.B. Petrov with Comrade "
+                          "K. Lund on 3 March 1960\n\nA. B. Petrov: I have read your report.\n\n"
+                          "K. Lund: I would like to explain it.\n")
+    assert _speakers(root) == ["A. B. Petrov", "K. Lund"]
+
+
+def test_interviewer_named_after_by_is_evidence():
+    root = converted_root("Interview with Paul Rinaldi\nInterviewed by Carla Mendez\n\n"
+                          "Mendez: Today we talk with Paul Rinaldi.\n\n"
+                          "Rinaldi: It started small.\n")
+    assert _speakers(root) == ["Mendez", "Rinaldi"]
+
+
+def test_a_name_only_in_the_title_does_not_make_prose_a_turn():
+    root = converted_root("Conversation with Ada Pell\n\nPell: a note on the spelling of "
+                          "the name.\n\nThe talk lasted an hour.\n")
+    assert _speakers(root) == ["Pell"]  # evidence for the label, nothing more
+    assert _narrative(root) == ["The talk lasted an hour."]
+
+
+def test_the_president_once_is_the_president_the_front_matter_names():
+    root = converted_root("Council of the Lakes\n412th meeting\n\nPresident: Mr. Okoro (Nigeria)"
+                          "\n\nThe meeting was called to order at 10.05 a.m.\n\n"
+                          "The President (spoke in French): I welcome the members.\n\n"
+                          "The agenda was adopted.\n")
+    assert _who(root) == ["#okoro"]
+    assert _narrative(root) == ["The meeting was called to order at 10.05 a.m.",
+                                "The agenda was adopted."]
+
+
+def test_a_time_code_after_a_label_used_once_is_a_label():
+    root = converted_root("Hearing\n\nMadam Chair (00:00):\nThe committee will come to order."
+                          "\n\nThat was the opening.\n")
+    assert _speakers(root) == ["Madam Chair (00:00)"]
+
+
+def test_a_numbered_speaker_used_once_is_a_label():
+    root = converted_root("Transcript\n\nSpeaker 2 (07:59):\n\nGood afternoon to all.\n")
+    assert _speakers(root) == ["Speaker 2 (07:59)"]
+
+
+def test_two_titles_before_a_full_name_is_a_label_used_once():
+    root = converted_root("Stenografischer Bericht\n\nPräsident Prof. Dr. Norbert Lammert: "
+                          "Nehmen Sie bitte Platz.\n")
+    assert _speakers(root) == ["Präsident Prof. Dr. Norbert Lammert"]
+
+
+# ---- F5: front-matter colon lines -------------------------------------------------------
+
+
+def test_interviewer_line_with_a_name_is_a_participant_not_a_turn():
+    root = converted_root("INTERVIEW WITH ADA PELL\nMarch 2, 1999\n\nInterviewer: Tom Reyes\n"
+                          "Typed by: J. Ostrander\n\nReyes: When did you come?\n\n"
+                          "Pell: In 1931.\n\nReyes: Why?\n\nPell: The flood.\n")
+    assert _speakers(root) == ["Reyes", "Pell", "Reyes", "Pell"]
+    assert _who(root)[0] == "#tom-reyes"
+    items = root.findall(".//t:list[@type='participants']/t:item", NS)
+    assert ["".join(i.itertext()) for i in items] == ["Interviewer: Tom Reyes",
+                                                      "Typed by: J. Ostrander"]
+
+
+def test_interviewer_line_with_speech_is_the_first_turn():
+    root = converted_root("Interviewer: When did your family come to the valley?\n\n"
+                          "Pell: In 1931.\n\nInterviewer: Why then?\n\nPell: The flood.\n")
+    assert _speakers(root) == ["Interviewer", "Pell", "Interviewer", "Pell"]
+
+
+def test_group_word_alone_and_officials_are_participant_groups():
+    root = converted_root("Time: Afternoon, 2 May 1960\n\nGuests: Ren Bo, Delegation Leader; "
+                          "Mo Lan, Member\n\nInterpreter: Tian Wei\n\nRecording officials: "
+                          "Gu Ming\n\nPremier Hao Lin (hereafter abbreviated Hao): Welcome.\n\n"
+                          "Ren Bo: Thank you.\n\nHao: Is this your first visit?\n\n"
+                          "Ren Bo: It is.\n")
+    assert _speakers(root)[1:] == ["Ren Bo", "Hao", "Ren Bo"]
+    persons = [p.get("{http://www.w3.org/XML/1998/namespace}id")
+               for p in root.iterfind(".//t:particDesc//t:person", NS)]
+    assert {"ren-bo", "mo-lan", "tian-wei", "gu-ming"} <= set(persons)
+    assert "delegation-leader" not in persons
+
+
+# ---- F10: narrative between turns -----------------------------------------------------
+
+
+DORN_LU = ("PARTICIPANTS\nChairman Lu\nSecretary Dorn\n\nSecretary Dorn: We would like to "
+           "discuss grain.\n\nChairman Lu: We are ready.\n\n")
+
+
+def test_the_title_of_a_speaker_in_the_third_person_is_narrative():
+    root = converted_root(DORN_LU + "The Chairman then turned to the border.\n\n"
+                          "Secretary Dorn: I understand.\n")
+    assert _narrative(root) == ["The Chairman then turned to the border."]
+
+
+def test_the_conversation_moving_on_is_narrative():
+    root = converted_root(DORN_LU + "The conversation then moved to the weather.\n\n"
+                          "Secretary Dorn: It is cold.\n")
+    assert _narrative(root) == ["The conversation then moved to the weather."]
+
+
+def test_a_step_of_procedure_in_the_passive_is_narrative():
+    root = converted_root(DORN_LU + "The draft resolution was put to the vote.\n\n"
+                          "Secretary Dorn: It is adopted.\n")
+    assert _narrative(root) == ["The draft resolution was put to the vote."]
+
+
+def test_a_speakers_second_paragraph_about_a_title_stays_speech():
+    root = converted_root(DORN_LU + "The President will decide that himself.\n\n"
+                          "Secretary Dorn: Agreed.\n")
+    assert _narrative(root) == []
