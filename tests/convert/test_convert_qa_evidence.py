@@ -132,3 +132,33 @@ def test_a_speakers_second_paragraph_about_a_title_stays_speech():
     root = converted_root(DORN_LU + "The President will decide that himself.\n\n"
                           "Secretary Dorn: Agreed.\n")
     assert _narrative(root) == []
+
+
+KEY_BLOCK = ("ORAL HISTORY PROJECT\nINTERVIEW WITH JAMES HOLT\n\nInterviewers\nMary Stone\n\n"
+             "Assisting: Kelli Brown\nAudiotape: County Library\nTranscription: Martha W. Lee\n\n")
+
+
+def test_a_block_of_key_name_lines_before_the_dialogue_is_not_a_turn():
+    root = converted_root(KEY_BLOCK + "Stone: Shall we begin?\n\nHolt: Yes, please.\n\n"
+                          "Stone: Where were you born?\n")
+    assert _speakers(root) == ["Stone", "Holt", "Stone"]
+    assert "Assisting: Kelli Brown\nAudiotape: County Library\nTranscription: Martha W. Lee" in [
+        "".join(p.itertext()) for p in root.iterfind(".//t:p", NS)]
+
+
+def test_a_role_key_line_with_a_name_before_the_dialogue_is_not_a_turn():
+    root = converted_root("Record of the reception\n\nInterpreter: Han Wei\n\nRecording "
+                          "officials: Miao Lin, Chen Bo\n\nZhou: Welcome.\n\nKim: Thank you."
+                          "\n\nZhou: Sit down, please.\n")
+    assert _speakers(root) == ["Zhou", "Kim", "Zhou"]
+
+
+def test_a_dialogue_without_blank_lines_is_not_taken_for_key_lines():
+    root = converted_root("K: Yes\nZ: No\nK: Maybe\nZ: Never\n")
+    assert _speakers(root) == ["K", "Z", "K", "Z"]
+
+
+def test_key_lines_of_recurring_speakers_are_turns():
+    root = converted_root("Stone: Mary Lee\nHolt: James Holt\n\nStone: Shall we begin?\n\n"
+                          "Holt: Yes.\n")
+    assert _speakers(root) == ["Stone", "Holt", "Stone", "Holt"]

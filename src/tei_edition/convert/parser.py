@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from tei_edition.convert.body import ParseHints, TurnAssembler, pieces, walk_body
 from tei_edition.convert.footnotes import MARK_STYLE, NotesSection, find_notes
-from tei_edition.convert.front import FrontLine, closer_start, read_front
+from tei_edition.convert.front import FrontLine, closer_start, front_key_lines, read_front
 from tei_edition.convert.inlines import InlineReader, plain_text
 from tei_edition.convert.labels import STYLES, LabelMatch, choose_style, label_key, match_line
 from tei_edition.convert.lexer import SourceLine, split_lines
@@ -71,6 +71,11 @@ def parse_transcript(text: str, path: str = "<transcript>",
             known)
 
     def label_of(index: int) -> LabelMatch | None:
+        if index in key_lines:
+            return None
+        return raw_label_of(index)
+
+    def raw_label_of(index: int) -> LabelMatch | None:
         if caps_keys and index + 1 < len(lines) and lines[index + 1].tight:
             found = match_caps_line(lines[index].text)
             if found and found.key in caps_keys:
@@ -89,6 +94,8 @@ def parse_transcript(text: str, path: str = "<transcript>",
             not choice.match(previous) or not previous.endswith(_SENTENCE_END))
         return choice.match(lines[index].text, strong_only=inside)
 
+    key_lines: frozenset[int] = frozenset()
+    key_lines = front_key_lines(lines, body_start, raw_label_of)
     labelled = [i for i in range(body_start, len(lines)) if label_of(i)]
     last_turn = labelled[-1] if labelled else body_start - 1
     closer_from, closer_to = closer_start(lines, body_start, last_turn)
