@@ -97,6 +97,35 @@ def test_an_attribute_present_in_the_document_is_kept():
     assert grammar.validate(tree)
 
 
+CLASS_GRAMMAR = f"""<grammar xmlns="{RNG}" ns="urn:t">
+  <start><element name="p"><ref name="att.global.attributes"/><text/></element></start>
+  <define name="att.global.attributes"><ref name="att.id.attributes"/>
+    <optional><attribute name="n"/></optional><empty/></define>
+  <define name="att.id.attributes"><optional><attribute name="id"/></optional></define>
+</grammar>""".encode()
+
+
+def test_an_attribute_class_becomes_one_flat_group_of_its_attributes():
+    ir = read_grammar(CLASS_GRAMMAR)
+    _, defines = reduce_grammar(ir, frozenset({("urn:t", "p")}), None, "prune")
+    assert defines["att.global.attributes"] == ("group", (
+        ("optional", ("attribute", ("name", "", "id"), ("text",))),
+        ("optional", ("attribute", ("name", "", "n"), ("text",)))))
+    assert "att.id.attributes" not in defines  # now written inside the class
+
+
+@pytest.mark.parametrize("attributes, valid", [
+    ("", True), (' id="a" n="1"', True), (' n="1"', True), (' type="x"', False)])
+def test_flat_attribute_classes_accept_what_the_nested_ones_accept(attributes, valid):
+    ir = read_grammar(CLASS_GRAMMAR)
+    start, defines = reduce_grammar(ir, frozenset({("urn:t", "p")}), None, "prune")
+    flat = etree.RelaxNG(etree.fromstring(to_rng(start, defines, ir)))
+    nested = etree.RelaxNG(etree.fromstring(CLASS_GRAMMAR))
+    tree = etree.fromstring(f'<p xmlns="urn:t"{attributes}>text</p>').getroottree()
+    assert nested.validate(tree) is valid
+    assert flat.validate(tree) is valid
+
+
 def test_grammar_with_include_is_reported_unsupported():
     data = f'<grammar xmlns="{RNG}"><include href="x.rng"/><start><empty/></start></grammar>'
     with pytest.raises(UnsupportedGrammar):

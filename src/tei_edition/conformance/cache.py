@@ -23,7 +23,7 @@ from tei_edition import __version__
 from tei_edition.resources import cache_dir
 
 # Bump when the IR or the reduction changes meaning: old entries then stop matching.
-CACHE_VERSION = f"{__version__}+rng4"
+CACHE_VERSION = f"{__version__}+rng5"
 _MAGIC = b"tei-edition-cache"
 MAX_REDUCED_ENTRIES = 2000  # reduced grammars are 20-150 KB each; the oldest go first
 
