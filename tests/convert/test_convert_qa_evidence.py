@@ -162,3 +162,45 @@ def test_key_lines_of_recurring_speakers_are_turns():
     root = converted_root("Stone: Mary Lee\nHolt: James Holt\n\nStone: Shall we begin?\n\n"
                           "Holt: Yes.\n")
     assert _speakers(root) == ["Stone", "Holt", "Stone", "Holt"]
+
+
+# ---- F4, F2, F9: separators and misattribution --------------------------------------------
+
+
+def test_colon_glued_to_an_ellipsis_is_an_unspaced_separator():
+    root = converted_root("BRANDT: We should wait..........\n\nOKAFOR: No.\n\n"
+                          "BRANDT:...........and the committee expects them.\n")
+    last = root.findall(".//t:sp", NS)[-1]
+    assert (last.get("who"), last.get("rend")) == ("#brandt", "sep-colon unspaced")
+    assert "".join(last.find("t:p", NS).itertext()).startswith("...........and")
+
+
+def test_unpunctuated_q_paragraph_is_not_the_previous_speakers_speech():
+    root = converted_root("MS. HALLORAN:  Good morning.\n\nQ    Thanks, Ellen.  When?\n\n"
+                          "MS. HALLORAN:  Not this week.\n")
+    turns = root.findall(".//t:sp", NS)
+    assert all("Thanks" not in "".join(sp.itertext()) for sp in turns)
+    assert _narrative(root) == ["Q    Thanks, Ellen.  When?"]
+
+
+def test_modern_gpo_title_case_period_labels_are_turns():
+    root = converted_root("The subcommittee met at 10:00 a.m.\n\nMs. Cole. The hearing will "
+                          "come to order.\n\nMr. Ames. I thank the chair.\n\nMs. Cole. The "
+                          "gentleman is recognized.\n\nMr. Ames. Thank you.\n")
+    assert _speakers(root) == ["Ms. Cole", "Mr. Ames", "Ms. Cole", "Mr. Ames"]
+    assert {sp.get("rend") for sp in root.iterfind(".//t:sp", NS)} == {"sep-period"}
+
+
+def test_a_sentence_after_a_name_is_not_a_title_case_period_label():
+    root = converted_root("I met Mr. Ames. He was late.\n\nMr. Ames. left early.\n\n"
+                          "Mr. Ames. left early.\n")
+    assert root.find(".//t:sp", NS) is None
+
+
+def test_a_plural_title_before_a_list_of_names_belongs_to_none():
+    root = converted_root("Present: Representatives Cole, Ames, and Dunn.\n\nMs. Cole. We "
+                          "begin.\n\nMr. Ames. Thank you.\n")
+    persons = [p.get("{http://www.w3.org/XML/1998/namespace}id")
+               for p in root.iterfind(".//t:particDesc//t:person", NS)]
+    assert persons == ["cole", "ames", "dunn"]
+    assert _who(root) == ["#cole", "#ames"]

@@ -193,13 +193,21 @@ _CLOSING_LINE = re.compile(r"(?:(?:The )?(?:meeting|session|sitting|hearing|conv
                            re.I)
 
 
+# "Q    Can you say when ...?" (White House house style), "Q Who else was there?": a
+# questioner's label with no punctuation, which the converter cannot encode as a separator.
+# The paragraph is never the previous speaker's speech (it would put the reporter's question
+# in the press secretary's mouth); it stays a paragraph between turns.
+_BARE_QUESTION_LABEL = re.compile(r"Q(?: {2,}\S| (?=[A-Z]))")
+
+
 def _is_narrative_paragraph(text: str, speaker_keys: frozenset[str],
                             titles: frozenset[str] = frozenset()) -> bool:
     """"K said that ...", "Comrade Ulbricht then sets out ...", "The talk lasted ...": a
     paragraph about the speakers in the third person is narrative, not a turn's speech.
     ``titles`` are the forms of address of the document's labels: "The Chairman then turned
     to ..." speaks of "Chairman Lu" in the third person."""
-    if _RECORD_NARRATIVE.match(text) or _closing(text) or _PROCEDURE.fullmatch(text):
+    if _RECORD_NARRATIVE.match(text) or _closing(text) or _PROCEDURE.fullmatch(text) or \
+            _BARE_QUESTION_LABEL.match(text):
         return True
     words = text.split()
     if len(words) > 2 and words[0] == "The" and words[1].lower().rstrip(".,") in titles \

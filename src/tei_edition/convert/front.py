@@ -144,7 +144,8 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
                 line.text):
             kind = "participants"  # "United States: The Secretary; Mr. Kohler" under the head
         if in_participants and kind is None and not is_turn(line.text) and (
-                line.tight or GROUP_LABEL.match(line.text)):
+                line.tight or GROUP_LABEL.match(line.text)) and not ends_list(
+                [lines[f.index].text for f in found if f.kind == "participants"], line.text):
             kind = "participants"
         if in_subject and kind is None and line.tight:
             kind = "subject"
@@ -189,6 +190,29 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
         found.append(FrontLine(index, kind))
         index += 1
     return found, index
+
+
+_BULLET = re.compile(r"[-•*–·]\s+\S")
+
+
+def ends_list(listed: list[str], text: str) -> bool:
+    """True when ``text``, written directly under the participants lines ``listed`` (no
+    empty line between), is not one of them: a copy without empty lines (a browser paste of
+    a FRUS memorandum) runs from the names straight into the record. The list ends at a
+    line that breaks its bullets ("- Mr. Dale" / "I told the Ambassador ...") or that is a
+    sentence of running text ("Varga said he was glad to hear it."), so narrative is never
+    encoded as participants (TEI P5 §3.8: a list's items are its entries)."""
+    entries = listed[1:] if listed and (HEADING_ONLY.fullmatch(listed[0]) or HEADER.fullmatch(
+        listed[0].strip())) else listed
+    if entries and all(_BULLET.match(entry) for entry in entries) and not _BULLET.match(text):
+        return True
+    bare = _BULLET.sub(lambda m: m.group()[-1], text, count=1) if _BULLET.match(text) else text
+    if is_list_line(bare):
+        return False
+    words = bare.split()
+    lower = sum(1 for word in words if word[:1].islower())
+    return len(words) > 16 or (len(words) >= 4 and bare.endswith(('.', '?', '!', '."', '.”'))
+                               and lower * 2 > len(words))
 
 
 def _intro_before_participants(lines: list[SourceLine], start: int,

@@ -76,16 +76,23 @@ SEPARATOR_TEXT = {"sep-double-hyphen": " -- ", "sep-hyphen": " - ", "sep-en-dash
                   "sep-period": ". ", "sep-none": ""}
 
 _LABEL_CHARS = r"[^\W\d_][\w.'’\- ]{0,58}?(?: ?\?)?(?: \([^()]{1,60}\)){0,2}"
+# "McNamara:...........or reconnaissance": a tape transcript glues the colon to the ellipsis
+# that marks speech trailing in; the ellipsis is speech, the separator "unspaced".
 _COLON = re.compile(rf"(?P<label>{_LABEL_CHARS})(?P<before>[ \u00a0]?):"
-                    rf"(?:[ \u00a0]+(?P<rest>.*)|$)")
+                    rf"(?:[ \u00a0]+(?P<rest>.*)|(?P<glued>(?:\.{{2,}}|…).*)|$)")
 # "毛泽东：..." / "Zhou Enlai：...": the fullwidth colon (U+FF1A) of text typed with a Chinese
 # or Japanese input method. It carries its own spacing, so the speech usually follows with
 # no space ("unspaced" in sp/@rend); no space is ever written before it.
 _WIDE_COLON = re.compile(rf"(?P<label>{_LABEL_CHARS})\uff1a(?P<after>[ \u00a0]*)(?P<rest>.*)")
+# The congressional period style: "The CHAIRMAN. ", "Mr. BURNS. " (GPO before ~2000), and the
+# current GPO style in title case, which always has the form of address: "Mr. Nadler. ",
+# "Ms. Jackson Lee. ", "Chairman Comer. " (the speech then starts with a capital).
 _PERIOD = re.compile(r"(?P<label>(?:(?:The|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Senator|Representative|"
                      r"General|Admiral|Secretary|Chairman|Judge|Ambassador|Governor) )?"
-                     r"(?:[A-Z][A-Z'’\-]+|[QA])(?: [A-Z][A-Z'’\-]+){0,2})\.[ \u00a0]+"
-                     r"(?P<rest>\S.*)")
+                     r"(?:[A-Z][A-Z'’\-]+|[QA])(?: [A-Z][A-Z'’\-]+){0,2}"
+                     r"|(?:Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Representative|Chairman|Chairwoman|"
+                     r"Chair|Madam Chair) [A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?(?=\. +[A-Z\"“(]))"
+                     r"\.[ \u00a0]+(?P<rest>\S.*)")
 STYLES = ("dash", "colon", "period")
 
 
@@ -244,11 +251,14 @@ def match_line(text: str, style: str) -> LabelMatch | None:
         found = (_COLON if style == "colon" else _PERIOD).fullmatch(line)
         if not found:
             return None
-        label, rest = found["label"], found["rest"] or ""
-        offset = found.start("rest") if found["rest"] else len(line)
+        glued = style == "colon" and found["glued"]
+        label, rest = found["label"], (found["glued"] if glued else found["rest"]) or ""
+        offset = found.start("glued" if glued else "rest") if rest else len(line)
         sep = "sep-colon" if style == "colon" else "sep-period"
         if style == "colon" and found["before"]:
             spacing = "spaced"  # "M. Couve de Murville : ..." (French typography)
+        elif glued:
+            spacing = "unspaced"
         if style == "period" and (label.lower() in HONORIFICS  # "DR. SCHILF (...):"
                                   or set(label.split()[1:]) & CAPS_PARTICLES
                                   or rest.isupper()):  # "STATEMENT OF HON. JOHN B. ...": heading

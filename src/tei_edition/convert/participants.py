@@ -68,6 +68,11 @@ def _is_role(text: str) -> bool:
         w[:1].islower() and w not in ("de", "von", "van", "der", "al") for w in words)
 
 
+# "Messrs. Rusk and Kohler", "Present: Representatives Cole, Ames, and Dunn": a title in the
+# plural before the first of several names belongs to none of them.
+_PLURAL_TITLES = frozenset("messrs mmes representatives senators drs delegates".split())
+
+
 def _clean_name(raw: str, designation: bool = False) -> tuple[str, str]:
     """(name, the title words before it) or ("", "") when the words are not a name.
     ``designation`` (one person a line) also takes "The Secretary of State"."""
@@ -75,7 +80,7 @@ def _clean_name(raw: str, designation: bool = False) -> tuple[str, str]:
     if words and words[0].lower() == "and":
         words = words[1:]
     titles = []
-    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS | {"messrs", "mmes"}:
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS | _PLURAL_TITLES:
         if re.fullmatch(r"[A-Z]\.", words[0]) and re.fullmatch(r"[A-Z]\.", words[1]):
             break  # "M. A. Suslov": an initial before an initial, not "M." (Monsieur)
         titles.append(words.pop(0))
