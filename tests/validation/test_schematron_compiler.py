@@ -235,3 +235,16 @@ def test_the_project_rules_give_what_lxml_isoschematron_gives_on_a_faulty_editio
                      "rules.date-format", "rules.note-nested", "rules.note-id-unique",
                      "rules.choice-sic-corr", "rules.target-unresolved"}, codes
     assert found == _isoschematron_findings(tree)
+
+
+def test_a_key_may_use_a_prefix_declared_on_the_schema_element() -> None:
+    patterns = ('<sch:pattern><sch:rule context="@who"><sch:assert id="resolves" '
+                'test="key(\'people\', substring(., 2))"><sch:value-of select="."/>'
+                '</sch:assert></sch:rule></sch:pattern>')
+    sch = etree.XML(
+        '<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" '
+        f'xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:t="{TEI}" '
+        f'queryBinding="xslt"><xsl:key name="people" match="t:sp" use="substring(@who, 2)"/>'
+        f'{patterns}</sch:schema>')
+    report = etree.XSLT(compile_schematron(sch))(etree.XML(DOCUMENT).getroottree())
+    assert len(report.getroot()) == 0

@@ -43,7 +43,7 @@ SAXON_NS = "http://icl.com/saxon"  # libexslt's Saxon functions: line-number()
 
 # Part of the cache key of compiled validators (validation.rules): bump it whenever the
 # XSLT this module writes for the same Schematron changes.
-COMPILER_VERSION = "tei-edition-schematron 1"
+COMPILER_VERSION = "tei-edition-schematron 2"
 
 _IGNORED = {"title", "p"}
 _INLINE = {"emph", "dir", "span"}
@@ -61,9 +61,13 @@ def compile_schematron(schema: etree._Element) -> etree._Element:
     binding = schema.get("queryBinding")
     if binding not in _QUERY_BINDINGS:
         raise SchematronError(f'queryBinding="{binding}" is not supported (XSLT 1.0 only)')
-    namespaces = {"xsl": XSL_NS, "svrl": SVRL_NS, "saxon": SAXON_NS}
+    # Prefixes declared on the schema element serve its xsl:key elements; sch:ns declares
+    # those of the rules. The validator's own prefixes come last and win.
+    namespaces = {prefix: uri for prefix, uri in schema.nsmap.items()
+                  if prefix and uri not in (SCH_NS, XSL_NS, SVRL_NS)}
     for ns in schema.iterfind(f"{{{SCH_NS}}}ns"):
         namespaces[_required(ns, "prefix")] = _required(ns, "uri")
+    namespaces.update({"xsl": XSL_NS, "svrl": SVRL_NS, "saxon": SAXON_NS})
     stylesheet = etree.Element(f"{{{XSL_NS}}}stylesheet", nsmap=namespaces, version="1.0")
     stylesheet.set("exclude-result-prefixes",
                    " ".join(p for p in namespaces if p not in ("xsl", "svrl")))
