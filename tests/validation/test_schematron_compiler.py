@@ -8,14 +8,9 @@ import pytest
 from lxml import etree, isoschematron
 from validation_support import EDITIONS, NUMBERED
 
+from tei_edition.validation.patterns import context_expression, context_names
 from tei_edition.validation.rules import sch_path
-from tei_edition.validation.schematron import (
-    SVRL_NS,
-    SchematronError,
-    compile_schematron,
-    context_expression,
-    context_names,
-)
+from tei_edition.validation.schematron import SVRL_NS, SchematronError, compile_schematron
 from tei_edition.xmlio import parse_xml_file
 
 TEI = "http://www.tei-c.org/ns/1.0"

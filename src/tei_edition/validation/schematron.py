@@ -2,38 +2,45 @@
 
 Why not lxml.isoschematron: its XSLT 1.0 skeleton walks the whole document twice per pattern
 (once in the pattern's mode, once more in the default mode for nothing) and matches every
-rule context as a template pattern. libxslt matches a one-predicate wildcard pattern such as
-``tei:*[@who or @ref]`` by counting the node's matching siblings again whenever the walk
-comes back from a child, so a ``div`` of 3,700 turns made the pointer rules quadratic: 1.5 s
-on a 1 MB edition. The validator compiled here finds each rule's nodes through an
-``xsl:key`` whose ``match`` is the rule context: libxslt evaluates a key's pattern once per
-document as the XPath ``//context`` (one pass in C), and a rule's body then runs only on its
-own nodes. The same edition takes 0.04 s.
+node against every rule context as a template pattern. libxslt matches a one-predicate
+wildcard pattern such as ``tei:*[@who or @ref]`` by counting the node's matching siblings,
+and its cache of that count is lost whenever the walk comes back from a child: a ``div`` of
+3,700 turns made the pointer rules quadratic, 1.5 s on a 1 MB edition.
 
-Schematron semantics kept: within a pattern a node is handled by the first rule whose
-context matches it (later rules skip the nodes of earlier ones, looked up by
-``generate-id()`` in a key); asserts fail when their test is false, reports fire when it is
-true; ``sch:let`` becomes a variable, ``sch:value-of`` and ``sch:name`` are evaluated on the
-rule's node. The report is SVRL-shaped: ``svrl:failed-assert`` / ``svrl:successful-report``
-with ``id``, ``role`` and ``svrl:text``; instead of an XPath ``location`` each carries the
-``line`` of its element (libxml2's own line number, through libexslt's
-``saxon:line-number()``) and that ``element``'s local name (the parent element for an
-attribute or text node). Findings come per rule in document order, not interleaved.
+Here each pattern is compiled one of two ways (docs/validation.md, Speed):
+
+- when every rule context ends in a name (``tei:sp``, ``tei:TEI/tei:teiHeader``, ``@who``),
+  one template per rule in the pattern's own mode, applied once to all elements and/or all
+  attributes of the document (libxslt finds named templates by hash; template priorities
+  give each node the first rule that matches it, as ISO Schematron says);
+- otherwise one ``xsl:for-each`` per rule over its context evaluated as the XPath
+  ``//context`` (XSLT 1.0 §5.2), one pass in C; a rule skips the nodes of the pattern's
+  earlier rules through a key by ``generate-id()``, built only when the two contexts may
+  match the same nodes (so such an earlier context may not call ``key()``).
+
+Asserts report when their test is false, reports when it is true; ``sch:let`` becomes a
+variable, ``sch:value-of`` and ``sch:name`` are evaluated on the rule's node. The report is
+SVRL-shaped: ``svrl:failed-assert`` / ``svrl:successful-report`` with ``id``, ``role`` and
+``svrl:text``; instead of an XPath ``location`` each carries the ``line`` of its element
+(libxml2's own line number, through libexslt's ``saxon:line-number()``) and that
+``element``'s local name (the parent element for an attribute or text node). Findings come
+per rule (or pattern), each in document order, not interleaved.
 
 Supported subset (what schema/tei-edition.sch may use): ``sch:ns``, top-level ``xsl:key``,
 ``sch:title``/``sch:p`` (ignored), ``sch:pattern`` with ``sch:rule`` (``@context``),
 ``sch:let``, ``sch:assert``/``sch:report`` (``@test``, ``@id``, ``@role``) whose text may
 hold ``sch:value-of``, ``sch:name``, ``sch:emph``/``sch:dir``/``sch:span``. Anything else
 (abstract patterns, phases, diagnostics, includes) raises `SchematronError`, never a silently
-weaker check. A rule context may not call ``key()`` (XSLT 1.0 forbids it in a key's match).
-This module must not run the validator or read documents.
+weaker check. This module must not run the validator or read documents.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
 from lxml import etree
+
+from tei_edition.validation.patterns import context_expression, context_names
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
@@ -115,10 +122,12 @@ def _compile_pattern(pattern: etree._Element, stylesheet: etree._Element,
     return rule_number
 
 
+@dataclass(frozen=True)
 class _Rule:
-    def __init__(self, number: int, context: str,
-                 names: frozenset[tuple[str, str, str]] | None, source: etree._Element):
-        self.number, self.context, self.names, self.source = number, context, names, source
+    number: int
+    context: str
+    names: frozenset[tuple[str, str, str]] | None  # see context_names
+    source: etree._Element
 
 
 def _dispatch(rules: list[_Rule], stylesheet: etree._Element, output: etree._Element) -> None:
@@ -176,64 +185,6 @@ def _compile_rule_body(rule: etree._Element, target: etree._Element) -> None:
     for item in rule:
         if isinstance(item.tag, str):
             _compile_rule_item(item, target)
-
-
-def context_expression(context: str) -> str:
-    """The XPath expression selecting every node a rule context (an XSLT pattern) matches.
-
-    XSLT 1.0 §5.2: a node matches a pattern when it is in the result of the pattern as an
-    expression for some context node; for a relative path that is ``//path`` (the same
-    positions: ``//a/b[1]`` is every first b child of an a). Branches of a union are
-    converted one by one; absolute paths and id()/key() patterns stay as they are.
-    """
-    branches = []
-    for branch in split_top_level(context, "|"):
-        branch = branch.strip()
-        absolute = branch.startswith("/") or re.match(r"(id|key)\s*\(", branch)
-        branches.append(branch if absolute else "//" + branch)
-    return " | ".join(branches)
-
-
-def context_names(context: str,
-                  namespaces: dict[str, str]) -> frozenset[tuple[str, str, str]] | None:
-    """The (kind, namespace, local name) triples a context can match, kind "element" or
-    "attribute", when every branch ends in a plain name test (``tei:sp``,
-    ``tei:TEI/tei:teiHeader``, ``tei:note[@n]``, ``@who``); None when a branch may match
-    anything else (``tei:*``, ``@*``, ``text()``, ``node()``, ``id('x')``)."""
-    names = set()
-    for branch in split_top_level(context, "|"):
-        steps = split_top_level(branch.strip(), "/")
-        step = steps[-1].strip() if steps else ""
-        step = step[:step.index("[")].strip() if "[" in step else step
-        kind = "element"
-        for prefix, axis in (("@", "attribute"), ("attribute::", "attribute"),
-                             ("child::", "element")):
-            if step.startswith(prefix):
-                step, kind = step[len(prefix):].strip(), axis
-        match = re.fullmatch(r"(?:([\w.-]+):)?([\w.-]+)", step)
-        if match is None or (match.group(1) and match.group(1) not in namespaces):
-            return None
-        names.add((kind, namespaces[match.group(1)] if match.group(1) else "", match.group(2)))
-    return frozenset(names)
-
-
-def split_top_level(text: str, separator: str) -> list[str]:
-    """``text`` split at ``separator`` characters outside brackets, parentheses and quotes."""
-    parts, depth, quote, start = [], 0, "", 0
-    for index, char in enumerate(text):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == separator and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return parts
 
 
 def _compile_rule_item(item: etree._Element, each: etree._Element) -> None:
