@@ -14,8 +14,8 @@ def _items(root) -> list[str]:
 
 
 def _free_paragraphs(root) -> list[str]:
-    return [" ".join("".join(p.itertext()).split()) for p in root.iterfind(
-        ".//t:body//t:p", NS) if not any(a.tag.endswith(("}sp", "}list")) for a in p.iterancestors())]
+    return [" ".join("".join(p.itertext()).split()) for p in root.iterfind(".//t:body//t:p", NS)
+            if not any(a.tag.endswith(("}sp", "}list")) for a in p.iterancestors())]
 
 
 def _turns(root) -> list[tuple[str, str]]:
@@ -51,3 +51,79 @@ def test_names_with_roles_under_the_heading_stay_in_the_list():
                           "Authority\nMrs. H. Baro, Counsellor of the Embassy\n\n"
                           "LINDQVIST: Welcome.\n\nBARO: Thank you.\n")
     assert len(_items(root)) == 2
+
+
+# ---- F5(b): an examination heading under a turn -----------------------------------------
+
+
+def test_an_examination_heading_under_a_turn_is_a_heading_not_speech():
+    root = converted_root("THE COURT: Any objection?\nMR. PRYOR: None.\n"
+                          "THE COURT: Counsel may begin the cross examination.\n"
+                          "CROSS EXAMINATION BY MR. PRYOR:\nQ. Where did you park the van?\n"
+                          "A. Behind the mill.\n")
+    assert _turns(root)[2] == ("THE COURT", "Counsel may begin the cross examination.")
+    heads = ["".join(h.itertext()) for h in root.iterfind(".//t:div/t:head", NS)]
+    assert heads == ["CROSS EXAMINATION BY MR. PRYOR:"]
+    assert len(_turns(root)) == 5
+
+
+def test_capitals_with_a_colon_in_mid_speech_stay_speech():
+    # the capitals line has speech below it in the same paragraph: the speaker reads it out
+    root = converted_root("MR. PRYOR: I read the notice.\nNOTICE TO ALL TENANTS:\n"
+                          "the water will be cut on Monday.\nTHE COURT: Go on.\n")
+    assert _turns(root)[0] == ("MR. PRYOR", "I read the notice. NOTICE TO ALL TENANTS: the water "
+                                            "will be cut on Monday.")
+
+
+# ---- F5(c): a source note after the last turn -------------------------------------------
+
+
+def test_a_source_note_after_the_last_turn_is_not_the_speakers():
+    root = converted_root("OKONJO: The figures will not change.\n\nBRAUN: Then we wait.\n\n"
+                          "OKONJO: We wait.\n\nSource: Town archive, council tapes, reel 9. "
+                          "No classification marking.\n")
+    assert _turns(root)[-1] == ("OKONJO", "We wait.")
+    assert _free_paragraphs(root) == ["Source: Town archive, council tapes, reel 9. "
+                                      "No classification marking."]
+
+
+def test_an_editors_note_between_turns_is_narrative():
+    root = converted_root("OKONJO: The figures will not change.\n\nEditor's note: the tape is "
+                          "damaged for two minutes here.\n\nBRAUN: Then we wait.\n\n"
+                          "OKONJO: We wait.\n")
+    assert [t[1] for t in _turns(root)] == ["The figures will not change.", "Then we wait.",
+                                            "We wait."]
+
+
+def test_a_second_paragraph_of_speech_stays_in_the_turn():
+    root = converted_root("OKONJO: The figures will not change.\n\nAnd the source of them is "
+                          "the same as last year.\n\nBRAUN: Then we wait.\n\nOKONJO: We wait.\n")
+    assert _turns(root)[0][1] == ("The figures will not change. And the source of them is the "
+                                  "same as last year.")
+
+
+# ---- F5(d): bylines and excerpt titles around the turns ---------------------------------
+
+
+def test_a_reporters_byline_under_the_last_turn_is_not_speech():
+    root = converted_root("Q. Did you see the truck?\nMR. HALE: Objection.\n"
+                          "A. Only the back of it.\nMR. HALE: Nothing further.\n"
+                          "Rosa Imbert, RPR, CRR\nSpringdale, Ark.\n"
+                          "\nA quiet morning\nQ. Was it raining?\nA. No.\n")
+    assert ("MR. HALE", "Nothing further.") in _turns(root)
+    assert "Rosa Imbert, RPR, CRR Springdale, Ark." in _free_paragraphs(root)
+    heads = ["".join(h.itertext()) for h in root.iterfind(".//t:div/t:head", NS)]
+    assert heads == ["A quiet morning"]
+
+
+def test_a_name_and_place_signature_under_a_turn_is_not_speech():
+    root = converted_root("Q. Is that all?\nA. That is all I remember.\nMarta Quiroga\n"
+                          "Walla Walla, Wash.\n\nQ. Thank you.\nA. You are welcome.\n")
+    assert _turns(root)[1] == ("A", "That is all I remember.")
+    assert "Marta Quiroga Walla Walla, Wash." in _free_paragraphs(root)
+
+
+def test_a_name_in_speech_is_not_a_byline():
+    root = converted_root("Q. Who signed it?\nA. The clerk signed it.\nHenry Ames\n"
+                          "was his name, I think.\nQ. Thank you.\nA. Not at all.\n")
+    assert _turns(root)[1] == ("A", "The clerk signed it. Henry Ames was his name, I think.")

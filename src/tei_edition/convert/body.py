@@ -11,6 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tei_edition.convert.boundaries import (
+    byline_length,
+    is_apparatus_paragraph,
+    is_title_above_turn,
+    turn_ends_inside,
+)
 from tei_edition.convert.front import PAGE_LINE
 from tei_edition.convert.inlines import InlineReader, Piece
 from tei_edition.convert.labels import LabelMatch, label_key, separator_text, title_of
@@ -313,6 +319,9 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
         if found is not None:  # a closing line in the turn's paragraph ends the turn there
             unit_end = next((k for k in range(index + 1, unit_end) if _closing(lines[k].text)
                              and lines[k - 1].text.endswith(_SENTENCE_END)), unit_end)
+        # an examination heading or a reporter's byline written directly under the speech
+        # ends the speech there (boundaries.py): they are the next unit
+        unit_end = index + turn_ends_inside([x.text for x in lines[index:unit_end]], 1)
         unit = lines[index:unit_end]
         if found is not None and found.alone and len(unit) == 1 and _group_heading(
                 found, speaking, declared | hints.known_keys, groups):
@@ -348,7 +357,9 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
                 builder.turn_body += _content_blocks(reader, unit, line.tight, delivery=True,
                                                      first_offset=found.rest_offset)
         elif len(unit) == 1 and (_is_heading(line.text, hints) or _group_line(
-                line.text)) and not _SEPARATOR.fullmatch(line.text):
+                line.text) or (is_title_above_turn(line.text, not line.tight) and unit_end < stop
+                               and lines[unit_end].tight and bool(label_of(unit_end)))
+                         ) and not _SEPARATOR.fullmatch(line.text):
             builder.new_section(Block("head", reader.read(pieces(unit)), line.number,
                                       line.tight))
         elif PAGE_LINE.fullmatch(line.text) and len(unit) == 1:
@@ -364,7 +375,9 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
             builder.add(Block("stage", inlines, line.number, line.tight), to_turn=False)
         else:
             narrative = _is_narrative_paragraph(" ".join(x.text for x in unit), speaker_keys,
-                                                titles)
+                                                titles) or byline_length(
+                [x.text for x in unit]) == len(unit) or (
+                not line.tight and is_apparatus_paragraph(line.text))
             for block in _content_blocks(reader, unit, line.tight):
                 builder.add(block, to_turn=not narrative)
         index = unit_end

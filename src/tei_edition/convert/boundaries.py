@@ -1,0 +1,99 @@
+"""Where a turn ends: lines and paragraphs written around the dialogue that are not speech.
+
+Owns the shapes of the material a transcript's editor, reporter or publisher puts between
+and after the turns: examination headings inside a turn's paragraph ("CROSS EXAMINATION BY
+MR. DALE:"), a reporter's byline ("Lena Ortiz, RPR" / "Tulsa, Okla."), a short section title
+right above a turn, a source or editor's note after the turns ("Source: County Archive ...").
+Each predicate looks at plain line texts only; body.py decides what to build from them. It
+must not know about labels beyond the ``is_label`` callables it is given, nor about XML.
+
+Why: TEI P5 §7.2.2 (speeches and speakers) puts in an ``sp`` only what the speaker says; a
+heading opens a new division (§4.2.1) and the editor's or reporter's words are narrative
+paragraphs between the turns. Attributing them to the last speaker is the worst error an
+edition of a dialogue can make, so each shape below is narrow and needs a finished sentence
+(or an empty line) before it: speech is never cut in the middle of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+SENTENCE_END = tuple('.?!"”’)]…')
+
+# "CROSS EXAMINATION BY MR. DALE:", "REDIRECT EXAMINATION:", "BY MR. HART:": an all-capitals
+# line ending in a colon, two to ten words (one word is a label: "WITNESS:").
+_CAPS_COLON_HEADING = re.compile(r"[^a-z]*[A-Z][^a-z]*:")
+
+# Court reporters' and similar credentials after a name: "Lena Ortiz, RPR", "J. Ames, CSR, RMR".
+_CREDENTIAL = (r"(?:RPR|RMR|CRR|CSR|RDR|CRI|CCR|CLR|CRC|CCP|CBC|FAPR|RSA|RPPR|Esq\.|Ph\.\s?D\.|"
+               r"M\.\s?D\.|J\.\s?D\.)")
+_NAME = r"(?:[A-Z]\.\s?){0,2}[A-Z][\w'’\-]+(?: (?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}"
+_CREDITED_NAME = re.compile(_NAME + r"(?:,\s*" + _CREDENTIAL + r")+")
+_BARE_NAME = re.compile(_NAME)
+# "Tulsa, Okla.", "The Colony, Texas", "Hicksville, N.Y.", "Daly City, Calif.": a place line.
+_PLACE_WORD = r"[A-Z][\w'’\-]*\.?(?:[A-Z]\.)*"
+_PLACE = re.compile(_PLACE_WORD + r"(?: " + _PLACE_WORD + r"){0,3}, " + _PLACE_WORD
+                    + r"(?: " + _PLACE_WORD + r"){0,2}")
+
+# The editor's or archive's note after (or between) the turns: "Source: Kennedy Library, ...",
+# "Editor's note: ...", "Transcriber's note: ...". The key ends with a colon and something
+# follows it. docs/conventions.md lists `Note:`, `Comment:` among the keys that are no labels.
+_APPARATUS_KEY = re.compile(
+    r"(?:Sources?|Provenance|Citation|Copyright|Original|Archive|Archival source|Reference|"
+    r"References|Editor['’]s note|Editorial note|Ed\. note|Transcriber['’]s note|"
+    r"Translator['’]s note|Note|Comment)\s*:\s+\S")
+
+
+def is_exam_heading(text: str) -> bool:
+    """"CROSS EXAMINATION BY MR. DALE:": an all-capitals heading line ending in a colon."""
+    return bool(_CAPS_COLON_HEADING.fullmatch(text)) and 2 <= len(text.split()) <= 10
+
+
+def byline_length(texts: Sequence[str]) -> int:
+    """The number of leading lines of ``texts`` that are a byline or a signature: a name with
+    credentials ("Lena Ortiz, RPR") and up to two place lines, or a bare name with one or two
+    place lines ("Dominique Ruiz" / "Daly City, Calif."); 0 when ``texts`` does not start so.
+    The block must be all of ``texts`` (the rest of a paragraph): a name inside speech is
+    followed by more speech."""
+    if not texts or len(texts) > 3:
+        return 0
+    places = texts[1:]
+    if not all(_PLACE.fullmatch(text) and len(text.split()) <= 6 for text in places):
+        return 0
+    if _CREDITED_NAME.fullmatch(texts[0]):
+        return len(texts)
+    if places and _BARE_NAME.fullmatch(texts[0]) and not texts[0].isupper():
+        return len(texts)
+    return 0
+
+
+def turn_ends_inside(texts: Sequence[str], start: int) -> int:
+    """Inside one paragraph (lines ``texts``, a turn's first line at 0), the index of the first
+    line from ``start`` that is no longer the speaker's: an examination heading that stands
+    last in the paragraph, or a byline block that ends it; each only after a finished
+    sentence. ``len(texts)`` when the whole paragraph is speech."""
+    for k in range(max(start, 1), len(texts)):
+        if not texts[k - 1].endswith(SENTENCE_END):
+            continue
+        if k == len(texts) - 1 and is_exam_heading(texts[k]):
+            return k
+        if byline_length(texts[k:]):
+            return k
+    return len(texts)
+
+
+def is_apparatus_paragraph(text: str) -> bool:
+    """"Source: County Archive, Council tapes, reel 4.": the editor's or archive's note, not
+    the last speaker's next paragraph."""
+    return bool(_APPARATUS_KEY.match(text))
+
+
+def is_title_above_turn(text: str, after_blank: bool) -> bool:
+    """"A slow afternoon" alone after an empty line: shaped like the title of the excerpt
+    that follows when the next line (no empty line between) is a turn, which the caller
+    checks; then it is not speech of the previous speaker. Short (at most ten words),
+    capitalised, without a sentence end or a clause mark at its end."""
+    words = text.split()
+    return (after_blank and 1 <= len(words) <= 10 and text[:1].isupper()
+            and not text.endswith((*SENTENCE_END, ",", ";", ":", "-", "—", "–")))
