@@ -204,3 +204,58 @@ def test_a_plural_title_before_a_list_of_names_belongs_to_none():
                for p in root.iterfind(".//t:particDesc//t:person", NS)]
     assert persons == ["cole", "ames", "dunn"]
     assert _who(root) == ["#cole", "#ames"]
+
+
+# ---- F6: Hansard layouts ---------------------------------------------------------------
+
+
+HANSARD_LINES = ("HC Deb 14 March 1989\n\nMrs. Joan Pellew (Bristol, South)\n\nOn a point of "
+                 "order, Mr. Speaker.\n\nMr. Speaker\n\nIt is not a matter for the Chair.\n\n"
+                 "The Secretary of State for Health (Mr. Kenneth Harrow)\n\nI shall make a "
+                 "statement.\n\nMrs. Joan Pellew (Bristol, South)\n\nI am grateful.\n")
+
+
+def test_hansard_label_lines_with_the_constituency_are_turns():
+    root = converted_root(HANSARD_LINES)
+    assert _speakers(root)[0] == "Mrs. Joan Pellew (Bristol, South)"
+    assert {sp.get("rend") for sp in root.iterfind(".//t:sp", NS)} == {"sep-none label-line"}
+
+
+def test_an_office_label_is_the_holder_in_parentheses():
+    root = converted_root(HANSARD_LINES)
+    assert _who(root) == ["#joan-pellew", "#speaker", "#kenneth-harrow", "#joan-pellew"]
+
+
+def test_mr_speaker_presides_and_is_not_an_unknown_speaker():
+    root = converted_root(HANSARD_LINES)
+    ids = [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in
+           root.iterfind(".//t:particDesc//t:person", NS)]
+    assert "unknown-speaker" not in ids and "speaker" in ids
+
+
+def test_one_constituency_line_is_no_layout():
+    root = converted_root("Dr. John Cunningham (Copeland)\n\nOn a point of order.\n\n"
+                          "The House then divided.\n")
+    assert root.find(".//t:sp", NS) is None
+
+
+def test_a_heading_ending_in_parentheses_is_not_a_label_line():
+    root = converted_root(HANSARD_LINES + "\nThe Situation in the Region (continued)\n\n"
+                          "Nothing was said.\n")
+    assert "The Situation in the Region (continued)" not in _speakers(root)
+
+
+def test_hansard_paragraph_mark_glued_labels_are_turns():
+    text = ("Points of Order\n§ Mr. Alan Dewar (Perth, North)On a point of order, Madam "
+            "Speaker.\nThe workers heard it on the radio.\n§ Madam SpeakerI have had no "
+            "notice.\n§ Mrs. Helen Rook (Leeds, West)Further to that point of order.\n")
+    root = converted_root(text)
+    assert _speakers(root) == ["§ Mr. Alan Dewar (Perth, North)", "§ Madam Speaker",
+                               "§ Mrs. Helen Rook (Leeds, West)"]
+    assert _who(root) == ["#alan-dewar", "#madam-speaker", "#helen-rook"]
+    assert {sp.get("rend").split()[0] for sp in root.iterfind(".//t:sp", NS)} == {"sep-none"}
+
+
+def test_one_glued_paragraph_mark_is_no_layout():
+    root = converted_root("§ Mr. Alan Dewar (Perth, North)On a point of order.\n")
+    assert root.find(".//t:sp", NS) is None

@@ -112,11 +112,21 @@ class LabelMatch:
     prefix: str = ""  # a time code written before the label
 
 
+# An office followed by its holder in parentheses, as parliamentary records write ministers:
+# "The Secretary of State for Defence (Mr. Tom King)". The parentheses name the speaker.
+_OFFICE_HOLDER = re.compile(r"The [A-Z][^()]{2,120} \((?P<person>(?:Sir|Dame|Lord|Lady|Mr\.?|"
+                            r"Mrs\.?|Ms\.?|Miss|Dr\.?|Madam) [^()]{2,60})\)")
+
+
 @lru_cache(maxsize=65536)
 def label_core(label: str) -> tuple[str, bool]:
     """The label without paragraph number, role in parentheses, question mark and
     honorifics; and uncertainty."""
     label = _PARAGRAPH_NUMBER.sub("", label, count=1)
+    label = re.sub(r"^§\s*", "", label)  # the historic Hansard's paragraph mark
+    office = _OFFICE_HOLDER.fullmatch(label)
+    if office:  # "The Lord President of the Council (Sir Geoffrey Howe)": the person
+        label = office["person"]
     core = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).strip()
     core = re.sub(r"(?<=\.)(?=[A-Z][a-z])", " ", core)  # "Cde.Khrushchev"
     uncertain = core.endswith("?")

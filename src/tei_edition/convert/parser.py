@@ -13,6 +13,12 @@ from dataclasses import replace
 from tei_edition.convert.body import ParseHints, TurnAssembler, pieces, walk_body
 from tei_edition.convert.footnotes import MARK_STYLE, NotesSection, find_notes
 from tei_edition.convert.front import FrontLine, closer_start, front_key_lines, read_front
+from tei_edition.convert.hansard import (
+    match_glued_line,
+    match_paren_layout_line,
+    match_paren_line,
+    uses_layout,
+)
 from tei_edition.convert.inlines import InlineReader, plain_text
 from tei_edition.convert.labels import STYLES, LabelMatch, choose_style, label_key, match_line
 from tei_edition.convert.lexer import SourceLine, split_lines
@@ -41,8 +47,13 @@ def parse_transcript(text: str, path: str = "<transcript>",
     if hints.label_style == "none":
         styles = []
 
+    # Hansard layouts: decided on the whole text, as a label line may open the transcript
+    paren_layout, glued_layout = uses_layout([line.text for line in lines]) if (
+        styles and not hints.label_style) else (False, False)
+
     def looks_like_turn(line_text: str) -> bool:
-        return any(match_line(line_text, style) for style in styles)
+        return any(match_line(line_text, style) for style in styles) or (
+            paren_layout and bool(match_paren_line(line_text)))
 
     front, body_start = read_front(lines, looks_like_turn)
     notes_heading = None
@@ -76,6 +87,13 @@ def parse_transcript(text: str, path: str = "<transcript>",
         return raw_label_of(index)
 
     def raw_label_of(index: int) -> LabelMatch | None:
+        if paren_layout and index >= body_start and (not lines[index].tight or lines[
+                index - 1].text.endswith(_SENTENCE_END)) and index + 1 < len(lines):
+            found = match_paren_layout_line(lines[index].text)
+            if found and index + 1 < len(lines):
+                return found
+        if glued_layout and (found := match_glued_line(lines[index].text)):
+            return found
         if caps_keys and index + 1 < len(lines) and lines[index + 1].tight:
             found = match_caps_line(lines[index].text)
             if found and found.key in caps_keys:

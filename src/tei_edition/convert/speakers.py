@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tei_edition.convert.labels import HONORIFICS, label_core, label_key
+from tei_edition.convert.labels import HONORIFICS, label_core, label_key, title_of
 from tei_edition.convert.metadata import Metadata, PersonInfo
 from tei_edition.convert.model import Document, Turn
 from tei_edition.convert.names import IdRegistry, slugify
@@ -183,7 +183,8 @@ def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
         if person is None:
             if key in _QA_ROLES:
                 person = Person(ids.claim(key), core, role=_QA_ROLES[key], named=False)
-            elif key in _UNKNOWN or key.startswith(("voice", "a voice")):
+            elif (key in _UNKNOWN and not title_of(turn.label)) or key.startswith(
+                    ("voice", "a voice")):  # "Mr. Speaker" presides; "Speaker" is unknown
                 person = next((p for p in cast.speakers if not p.named and not p.role), None) \
                     or Person(ids.claim("unknown-speaker"), core, named=False)
             else:

@@ -1,0 +1,76 @@
+"""Parliamentary (Hansard) layouts of speaker labels, which carry no separator at all.
+
+Owns two shapes. A label line that ends in the member's constituency or name in parentheses
+("Dr. John Cunningham (Copeland)", "The Lord President of the Council (Sir Geoffrey Howe)"),
+alone on its line, the speech below it (directly or after an empty line); and the web copy
+of the historic Hansard, where a paragraph mark "§" opens a paragraph whose label is glued
+to the speech ("§ Mrs. Maria Fyfe (Glasgow, Maryhill)On a point of order", "§ Madam
+SpeakerThe hon. Lady"). Both are labels only when the document uses the layout at least
+twice. It decides from the lines it is given; it must not walk the body nor resolve persons.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tei_edition.convert.labels import HONORIFICS, LabelMatch, label_core, label_key
+
+# Title-case words (initials, particles, commas inside the parentheses), then "(...)" at the end.
+_PAREN_LINE = re.compile(r"(?P<name>[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|of|the|and|for|de|"
+                         r"von|van)){0,14}) \((?P<place>[A-Z][^()]{1,60})\)")
+# "§ " and a label glued to the speech: after a closing parenthesis, or where a lower-case
+# letter is followed directly by a capital ("SpeakerThe").
+_GLUED = re.compile(r"(?P<label>§ [A-Z][\w.'’\- ]{1,60}?(?: \([^()]{1,60}\)|[a-z](?=[A-Z])))"
+                    r"(?P<rest>[A-Z\"“(].*)")
+
+
+def _addressed(name: str) -> bool:
+    """Starts with a form of address ("Dr.", "Mr.", "Sir"), or "The" and one ("The Lord
+    President ..."): a heading ("The Situation in the Middle East (continued)") does not."""
+    words = [w.lower().rstrip(".") for w in name.split()]
+    if words and words[0] == "the":
+        return len(words) > 1 and words[1] in HONORIFICS
+    return bool(words) and words[0] in HONORIFICS
+
+
+def match_paren_line(text: str) -> LabelMatch | None:
+    """"Dr. John Cunningham (Copeland)" alone on its line: a member's label."""
+    found = _PAREN_LINE.fullmatch(text)
+    if not found or not _addressed(found["name"]) or len(text) > 140:
+        return None
+    _, uncertain = label_core(text)
+    return LabelMatch("paren", text, "sep-none", "", alone=True, rest="",
+                      rest_offset=len(text), key=label_key(text), uncertain=uncertain)
+
+
+_ADDRESS_LINE = re.compile(r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){1,4}")
+
+
+def match_paren_layout_line(text: str) -> LabelMatch | None:
+    """In a document of "(Constituency)" label lines, also the presiding officer's label
+    without parentheses: "Mr. Speaker", "Madam Deputy Speaker", alone on its line."""
+    found = match_paren_line(text)
+    if found or not (_ADDRESS_LINE.fullmatch(text) and _addressed(text)) or text.endswith("."):
+        return found
+    _, uncertain = label_core(text)
+    return LabelMatch("paren", text, "sep-none", "", alone=True, rest="",
+                      rest_offset=len(text), key=label_key(text), uncertain=uncertain)
+
+
+def match_glued_line(text: str) -> LabelMatch | None:
+    """"§ Mr. Tony Benn (Chesterfield)On a point of order": label and speech glued."""
+    found = _GLUED.fullmatch(text)
+    if not found:
+        return None
+    label = found["label"]
+    _, uncertain = label_core(label[2:])
+    return LabelMatch("glued", label, "sep-none", "", alone=False, rest=found["rest"],
+                      rest_offset=found.start("rest"), key=label_key(label),
+                      uncertain=uncertain)
+
+
+def uses_layout(texts: list[str]) -> tuple[bool, bool]:
+    """(paren lines, glued lines): whether the document uses each layout (twice at least)."""
+    paren = sum(1 for t in texts if match_paren_line(t))
+    glued = sum(1 for t in texts if match_glued_line(t))
+    return paren >= 2, glued >= 2
