@@ -127,3 +127,31 @@ def test_a_name_in_speech_is_not_a_byline():
     root = converted_root("Q. Who signed it?\nA. The clerk signed it.\nHenry Ames\n"
                           "was his name, I think.\nQ. Thank you.\nA. Not at all.\n")
     assert _turns(root)[1] == ("A", "The clerk signed it. Henry Ames was his name, I think.")
+
+
+# ---- F5(d): a title written like a label --------------------------------------------------
+
+
+def _title(root) -> str:
+    return "".join(root.find(".//t:div[@type='recordOfConversation']/t:head", NS).itertext())
+
+
+def test_a_title_with_a_colon_at_the_top_is_the_title_not_a_speaker():
+    root = converted_root("BENCH AND BAR: Small hours\n\nQ. Did you see the truck?\n"
+                          "A. Only the back of it.\nQ. What colour was it?\nA. Green.\n")
+    assert _title(root) == "BENCH AND BAR: Small hours"
+    assert [t[0] for t in _turns(root)] == ["Q", "A", "Q", "A"]
+    persons = root.iterfind(".//t:particDesc//t:persName", NS)
+    assert not any("BENCH" in "".join(p.itertext()) for p in persons)
+
+
+def test_a_first_turn_whose_label_recurs_is_not_a_title():
+    root = converted_root("ADAMS: Good morning\n\nBELL: Good morning to you.\n\n"
+                          "ADAMS: Shall we start?\n")
+    assert [t[0] for t in _turns(root)] == ["ADAMS", "BELL", "ADAMS"]
+
+
+def test_a_first_turn_with_a_sentence_is_not_a_title():
+    root = converted_root("CHAIRMAN OSEI: The session is open.\n\nMR. LAMB: Thank you.\n\n"
+                          "MR. LAMB: I have a motion.\n")
+    assert _turns(root)[0] == ("CHAIRMAN OSEI", "The session is open.")

@@ -149,6 +149,12 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
             kind = "participants"
         if in_subject and kind is None and line.tight:
             kind = "subject"
+        if kind is None and not has_title and _colon_title(lines, index) and all(
+                f.kind in ("classification", "copy", "page") for f in found):
+            found.append(FrontLine(index, "title"))  # "COURT NOTES: Odd moments"
+            has_title = True
+            index += 1
+            continue
         if kind is None and not is_turn(line.text) and not seen_participants and (
                 not has_title or subtitle_allowed):
             block = [line]
@@ -213,6 +219,24 @@ def ends_list(listed: list[str], text: str) -> bool:
     lower = sum(1 for word in words if word[:1].islower())
     return len(words) > 16 or (len(words) >= 4 and bare.endswith(('.', '?', '!', '."', '.”'))
                                and lower * 2 > len(words))
+
+
+_COLON_TITLE = re.compile(r"(?P<key>[^:]{2,60}):\s+(?P<rest>[A-Z]\S*(?: \S+){0,7})")
+
+
+def _colon_title(lines: list[SourceLine], index: int) -> bool:
+    """"COURT NOTES: Odd moments", "THE LAST PAGE: Just for fun": a title written like a
+    label, at the top, alone in its paragraph. It is no turn: the words after the colon are a
+    short phrase (at most eight words, no sentence end) and the "label" never starts another
+    line of the record, so no speaker is invented from it (TEI P5 §4.2.1: a head)."""
+    found = _COLON_TITLE.fullmatch(lines[index].text)
+    if not found or len(found["key"].split()) > 6 or found["rest"].endswith(
+            (".", "?", "!", "…", ",", ";", ":", '"', "”")):
+        return False
+    if index + 1 < len(lines) and lines[index + 1].tight:
+        return False
+    key = found["key"] + ":"
+    return not any(line.text.startswith(key) for k, line in enumerate(lines) if k != index)
 
 
 def _intro_before_participants(lines: list[SourceLine], start: int,
