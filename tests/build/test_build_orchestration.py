@@ -9,7 +9,7 @@ from build_fakes import FAKE_STAGES, write_collection, write_edition
 from build_linkcheck import dead_links
 
 from tei_edition.build import BuildOptions, build_collection
-from tei_edition.build.state import STATE_FILE
+from tei_edition.build.state import STATE_FILE, BuildState
 from tei_edition.diagnostics import Severity
 
 
@@ -223,3 +223,13 @@ def test_output_in_the_editions_folder_or_an_edition_is_refused_even_with_force(
     report = build(editions, editions / inside, force=True)
     assert [d.code for d in report.diagnostics] == ["build.output-overlaps"]
     assert sorted(p for p in editions.rglob("*")) == before
+
+
+def test_the_state_file_has_one_line_per_edition_and_reads_back_the_same(collection):
+    editions, out, slugs = collection
+    build(editions, out)
+    lines = (out / STATE_FILE).read_text(encoding="utf-8").splitlines()
+    assert [line.split(":", 1)[0] for line in lines[1:-1]] == [f'"{slug}"' for slug in slugs]
+    state, problems = BuildState.load(out)
+    assert problems == [] and sorted(state.editions) == slugs
+    assert state.encode() == (out / STATE_FILE).read_bytes()

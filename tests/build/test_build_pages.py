@@ -11,6 +11,7 @@ from tei_edition.build import BuildOptions, build_collection
 from tei_edition.build.pages import index_page
 from tei_edition.build.persons import merge_persons
 from tei_edition.build.progress import Progress
+from tei_edition.build.records import html_ids
 
 
 def _record(slug: str, date: str, persons: dict, occurrences: list) -> dict:
@@ -104,3 +105,17 @@ def test_progress_elsewhere_is_at_most_ten_plain_lines():
         progress.advance(f"e{number}")
     lines = stream.getvalue().splitlines()
     assert len(lines) == 10 and lines[-1] == "build: 200/200 editions built"
+
+
+def test_anchors_of_an_edition_page_are_its_ids_and_named_links():
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+        '<div id="turn-1">x</div><section id="person-r\u00e9my"><a name="old-style">y</a></section>'
+        '<p id="a&amp;b"></p><p id="">empty</p><span name="not-a-link"></span></body></html>'
+    ).encode()
+    assert html_ids(page) == {"turn-1", "person-r\u00e9my", "old-style", "a&b"}
+
+
+def test_a_page_with_nothing_in_it_has_no_anchors():
+    assert html_ids(b"") == set()
+    assert html_ids(b"  \n") == set()
