@@ -259,3 +259,32 @@ def test_hansard_paragraph_mark_glued_labels_are_turns():
 def test_one_glued_paragraph_mark_is_no_layout():
     root = converted_root("§ Mr. Alan Dewar (Perth, North)On a point of order.\n")
     assert root.find(".//t:sp", NS) is None
+
+
+# ---- F1: more evidence (UN records, pasted pages) ----------------------------------------
+
+
+def test_a_un_language_note_makes_a_label_used_once_a_turn():
+    root = converted_root("Security Council\n5123rd meeting\n\nThe meeting was called to "
+                          "order at 3.10 p.m.\n\nThe President (spoke in Spanish ): The Council "
+                          "will now begin.\n")
+    assert _speakers(root) == ["The President (spoke in Spanish )"]
+
+
+def test_a_role_line_inside_a_block_is_evidence_for_the_role_label():
+    root = converted_root("Security Council\nFifty-seventh year\n4552nd meeting\n"
+                          "President:Mr. Wehbe (Syria)\nMembers:Bulgaria Mr. Tafrov\n\n"
+                          "The President: I welcome the members.\n")
+    assert _speakers(root) == ["The President"]
+
+
+def test_names_above_the_first_label_of_a_pasted_page_are_evidence():
+    root = converted_root("Oral History Project\nDuane L.\nRoss\nInterviewed by Rebecca "
+                          "Wright\nHouston, TX\nWright: Today is April 19, 2013. This\n"
+                          "interview is with Duane Ross.\nRoss:\nIt was very interesting.\n")
+    assert _speakers(root) == ["Wright", "Ross"]
+
+
+def test_a_name_split_over_lines_by_with_is_not_joined_to_the_next_line():
+    root = converted_root("Interviewed by Rebecca Wright\nHouston\n\nHouston: a city.\n")
+    assert root.find(".//t:sp", NS) is None

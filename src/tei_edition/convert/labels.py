@@ -306,15 +306,20 @@ def title_of(label: str) -> str:
 # "Speaker 2 (07:59):", "Madam Chair (00:00):": a transcription service writes the clock
 # time of the recording after every label; no heading or sentence has that shape.
 _TIME_AFTER_LABEL = re.compile(r"\(\d{1,2}:\d{2}(?::\d{2})?\)")
+# "The President (spoke in Spanish):", "Mr. Haas (Germany) (interpretation from French):":
+# the language note of UN verbatim records follows only a speaker's label.
+_LANGUAGE_NOTE = re.compile(r"\((?:spoke in|interpretation from|speaking in) [A-Z][\w ]{2,30}\)",
+                            re.I)
 
 
 def _self_evident(match: LabelMatch) -> bool:
     """A label no heading or sentence looks like, so that even one turn proves the style: a
     numbered anonymous speaker ("Speaker 2"), a time code after the label ("Madam Chair
-    (00:00)"), or two titles before a full name ("Präsident Prof. Dr. Norbert Lammert", the
-    address of a parliamentary record)."""
+    (00:00)"), a UN language note ("(spoke in Arabic)"), or two titles before a full name
+    ("Präsident Prof. Dr. Norbert Lammert", the address of a parliamentary record)."""
     core, _ = label_core(match.label)
-    if _NUMBERED.fullmatch(core) or _TIME_AFTER_LABEL.search(match.label):
+    if _NUMBERED.fullmatch(core) or _TIME_AFTER_LABEL.search(match.label) or \
+            _LANGUAGE_NOTE.search(match.label):
         return True
     words = re.sub(r"(\s*\([^()]*\))+\s*$", "", match.label).split()
     titles = 0

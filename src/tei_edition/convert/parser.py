@@ -65,7 +65,9 @@ def parse_transcript(text: str, path: str = "<transcript>",
     known = hints.known_keys | (participants.keys if participants else frozenset())
     # persons named in the title ("Conversation of N.S. Khrushchev with W. Ulbricht") are
     # evidence for labels, not declared persons (they are resolved like any other label)
-    evidence = known | front_name_keys(lines, front)
+    first_label = next((k for k, line in enumerate(lines) if looks_like_turn(line.text)),
+                       len(lines))
+    evidence = known | front_name_keys(lines, front, body_start, first_label)
     body = lines[body_start:]
     choice = (choose_style((line.text for line in body), evidence, hints.label_style or None)
               if styles else None)

@@ -197,8 +197,8 @@ _INITIALS_NAME = re.compile(r"\b(?:[A-Z]\.\s?){1,3}[A-Z][\w'’\-]+")
 _ADDRESSED_NAME = re.compile(r"\b(?:Comrade|Cde\.|Mr\.|Mrs\.|Ms\.|Dr\.|Ambassador|Premier|"
                              r"Chairman|Chancellor|President|Minister|Secretary|Senator|General)"
                              r"\s+((?:[A-Z]\.\s?)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
-_LINKED_NAME = re.compile(r"\b(?:with|by|and|between|WITH|BY|AND|BETWEEN)\s+"
-                          r"([A-Z][\w'’\-]+(?:\s[A-Z]\.)?(?:\s[A-Z][\w'’\-]+){1,2})\b")
+_LINKED_NAME = re.compile(r"\b(?:with|by|and|between|WITH|BY|AND|BETWEEN) +"
+                          r"([A-Z][\w'’\-]+(?: [A-Z]\.)?(?: [A-Z][\w'’\-]+){1,2})\b")
 
 
 def names_in_front(texts: list[str]) -> list[str]:
@@ -213,6 +213,13 @@ def names_in_front(texts: list[str]) -> list[str]:
 
 # Role words of a front line naming one person ("President: Mr. Okoro"): a speaker label
 # "The President" means that person, so the role is evidence for the label.
+def role_of_line(text: str) -> str:
+    """"President:Mr. Wehbe (Syrian Arab Republic)": the role word (lower case) of a line
+    naming who held a role, wherever it stands, or ""."""
+    found = _ROLE_LINE.fullmatch(text)
+    return found["role"].lower() if found and _entries(found["rest"], True) else ""
+
+
 ROLE_WORDS = frozenset("president chairman chair presiding interpreter interpreters rapporteur "
                        "notetaker note-taker recorder interviewer interviewee narrator "
                        "moderator".split())

@@ -20,6 +20,7 @@ from tei_edition.convert.participants import (
     ROLE_WORDS,
     names_in_front,
     read_participants,
+    role_of_line,
 )
 
 
@@ -82,13 +83,19 @@ def read_closer(reader: InlineReader, lines: list[SourceLine]) -> tuple[list[Blo
     return [block], [Signer(role, lines[-1].text.removeprefix("/s/").strip())]
 
 
-def front_name_keys(lines: list[SourceLine], front: list[FrontLine]) -> frozenset[str]:
-    """Label keys of the persons the title and front lines name (not the participants list):
-    evidence that a label naming one of them, even once, is a speaker."""
+def front_name_keys(lines: list[SourceLine], front: list[FrontLine], start: int,
+                    first_label: int) -> frozenset[str]:
+    """Label keys of the persons the title and front lines name (not the participants list),
+    and the lines above the first label when the front matter ran into them (a pasted page
+    without empty lines): evidence that a label naming one of them, even once, is a speaker."""
     texts = [lines[f.index].text for f in front if f.kind != "participants"]
+    texts.append("\n".join(line.text for line in lines[start:first_label]))
     keys = set()
     for name in names_in_front(texts):
         spaced = re.sub(r"\.(?=[A-Z])", ". ", name)  # "N.S. Khrushchev" = "N. S. Khrushchev"
         keys |= {label_key(name), label_key(spaced), label_key(name.split()[-1])}
+    # a role line the front matter did not take ("President:Mr. Wehbe (...)" inside a block
+    # of the UN's member list): the role is evidence for "The President (spoke in Arabic):"
+    keys |= {role for line in lines if (role := role_of_line(line.text))}
     return frozenset(k for k in keys if len(k) > 1)
 
