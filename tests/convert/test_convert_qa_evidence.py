@@ -3,6 +3,7 @@ front-matter colon lines that are not turns, narrative between turns."""
 
 from __future__ import annotations
 
+import pytest
 from convert_support import NS, converted_root
 
 
@@ -122,10 +123,11 @@ def test_the_conversation_moving_on_is_narrative():
     assert _narrative(root) == ["The conversation then moved to the weather."]
 
 
-def test_a_step_of_procedure_in_the_passive_is_narrative():
-    root = converted_root(DORN_LU + "The draft resolution was put to the vote.\n\n"
-                          "Secretary Dorn: It is adopted.\n")
-    assert _narrative(root) == ["The draft resolution was put to the vote."]
+@pytest.mark.parametrize("step", ["The draft resolution was put to the vote.",
+                                  "A vote was taken by show of hands."])
+def test_a_step_of_procedure_in_the_passive_is_narrative(step: str):
+    root = converted_root(DORN_LU + step + "\n\nSecretary Dorn: It is adopted.\n")
+    assert _narrative(root) == [step]
 
 
 def test_a_speakers_second_paragraph_about_a_title_stays_speech():
@@ -288,3 +290,11 @@ def test_names_above_the_first_label_of_a_pasted_page_are_evidence():
 def test_a_name_split_over_lines_by_with_is_not_joined_to_the_next_line():
     root = converted_root("Interviewed by Rebecca Wright\nHouston\n\nHouston: a city.\n")
     assert root.find(".//t:sp", NS) is None
+
+
+@pytest.mark.parametrize("label", ["translator’s note", "Translator's Note", "TRANSLATOR'S NOTE"])
+def test_a_translators_note_in_any_case_is_a_translation_note(label: str):
+    root = converted_root(f"Zhou: You speak Russian [{label}: he used the Russian word].\n\n"
+                          "Kim: A little.\n\nZhou: Good.\n")
+    note = root.find(".//t:note[@type='translation']/t:label", NS)
+    assert note is not None and note.text == f"{label}:"

@@ -52,7 +52,9 @@ _ADD = re.compile(r"(?P<label>inserted|Inserted|INSERTED|added|Added|insertion|I
 _NOTE_PREFIX = re.compile(
     r"(?P<label>(?:Translator|Translators|Translator’s|Translator's|Interpreter's|Interpreter’s|"
     r"Trans\.|Tr\.|Transl\.|Translation|Editor's|Editor’s|Ed\.|Editors'|Editorial|Archive|"
-    r"Archivist's|Source)(?: note| Note| comment| Comment)?(?:s)?:)(?P<rest>\s.*)", re.S)
+    r"Archivist's|Source)(?: note| Note| comment| Comment)?(?:s)?:)(?P<rest>\s.*)",
+    # "[translator’s note: ...]" in lower case (PRC Foreign Ministry translations)
+    re.S | re.I)
 _NOTE_SUFFIX = re.compile(r"(?P<body>.*\S)(?P<label>\s*(?:—|–|-{1,2})\s*(?:trans|transl|tr|"
                           r"translator|ed|editor|eds)\.?)", re.S | re.I)
 # Words that make a bracket a remark on the document, not words supplied to the text.

@@ -179,14 +179,15 @@ _RECORD_NARRATIVE = re.compile(r"The (?:talk|conversation|meeting|session|discus
                                r"was|were|continued|closed|adjourned|took|began|concluded|turned|"
                                r"moved|shifted|passed|returned|resumed|touched|focused|dealt|"
                                r"covered)\b")
-# "The agenda was adopted.", "The draft resolution was put to the vote.": the record-keeper
-# noting a step of procedure in the passive voice, one short sentence (TEI P5 §7.2.4).
+# "The agenda was adopted.", "The draft resolution was put to the vote.", "A vote was taken by
+# show of hands.": the record-keeper noting a step of procedure in the passive voice, one
+# short sentence (TEI P5 §7.2.4).
 _PROCEDURE = re.compile(r"(?:The|This) (?:[\w-]+ ){0,3}(?:agenda|resolution|motion|item|proposal|"
                         r"amendment|report|question|minutes|draft|text|bill|decision|vote)s? "
                         r"(?:was|were|has been|have been) (?:\w+ )?(?:adopted|approved|carried|"
                         r"rejected|referred|withdrawn|put to the vote|read out|circulated|noted|"
                         r"accepted|postponed|deferred|taken up|agreed to|passed|defeated)\b"
-                        r"[^.?!]{0,80}[.]")
+                        r"[^.?!]{0,80}[.]|(?:A|The) (?:recorded )?vote was taken\b[^.?!]{0,80}[.]")
 # The record closing the proceedings ("Meeting closed at 4.15 pm.", "The committee adjourned
 # at 12:15 p.m.", "End of interview: 3:45 p.m."): narrative of the record-keeper, never speech,
 # even without a blank line before it (TEI P5 §7.2.4: not part of any sp).
