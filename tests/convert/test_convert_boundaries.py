@@ -155,3 +155,30 @@ def test_a_first_turn_with_a_sentence_is_not_a_title():
     root = converted_root("CHAIRMAN OSEI: The session is open.\n\nMR. LAMB: Thank you.\n\n"
                           "MR. LAMB: I have a motion.\n")
     assert _turns(root)[0] == ("CHAIRMAN OSEI", "The session is open.")
+
+
+# ---- F8: the archive's file reference above a memorandum --------------------------------
+
+
+def _opener_segs(root) -> list[tuple[str, str]]:
+    return [(s.get("type"), "".join(s.itertext()))
+            for s in root.iterfind(".//t:opener/t:seg", NS)]
+
+
+def test_a_decimal_file_number_is_not_the_title():
+    root = converted_root("762.00/4-1158\n\nMemorandum of Conversation, by the Under Secretary\n\n"
+                          "top secret\n\nThe Minister called at his own request.\n")
+    assert _title(root) == "Memorandum of Conversation, by the Under Secretary"
+    assert _opener_segs(root) == [("file", "762.00/4-1158"), ("classification", "top secret")]
+
+
+def test_a_lot_file_reference_is_not_the_title():
+    root = converted_root("Policy Planning files, lot 67 D 548, Germany\n\nMemorandum of "
+                          "Conversation\n\nThe Minister called at his own request.\n")
+    assert _title(root) == "Memorandum of Conversation"
+    assert ("file", "Policy Planning files, lot 67 D 548, Germany") in _opener_segs(root)
+
+
+def test_a_sentence_with_a_slash_is_not_a_file_reference():
+    root = converted_root("Memorandum of Conversation\n\nThe 1958/59 season was discussed.\n")
+    assert _opener_segs(root) == []

@@ -41,6 +41,13 @@ FRONT_ROLE = re.compile(r"(?:President|Chairman|Chair|Presiding|Interpreter|Inte
 # word with speech after it ("Interviewer: When did you ...?") is the first turn.
 _INTERVIEW_ROLE = re.compile(r"(?:Interviewer|Interviewee|Narrator|Moderator)\s*:\s*"
                              r"(?P<rest>\S.{0,150})")
+# The archive's file reference printed above a FRUS document: a decimal file number
+# ("611.61/3-1254", "740.00119 Council/3–646") or a lot file ("Conference files, lot 60 D 627,
+# CF 203"). It identifies the source; taking it for the title made the real title a paragraph
+# and hid the classification below it (QA F8). Kept verbatim in the opener (TEI P5 §4.2.2).
+FILE_REFERENCE = re.compile(r"\d{3}\.\d{1,6}[A-Z]{0,3}(?: [A-Z][\w.]*){0,2}/\S{1,20}|"
+                            r"[A-Z][\w’'./–\- ]{0,60},\s*lot \d{2}\s?[A-Z]\s?\d{1,4}"
+                            r"(?:,\s*[\w./–\- ]{1,30})?")
 _SUBJECT_HEADING = re.compile(r"SUBJECTS?|Subjects?")
 CLOSER = re.compile(r"(?P<role>(?:Recorded|Drafted|Prepared|Written|Compiled|Transcribed|Typed|"
                     r"Noted|Taken down|Minutes taken|Translated|Approved|Cleared|Interpreted|"
@@ -68,6 +75,8 @@ def front_kind(text: str) -> str | None:
         return "dateline"
     if SUBJECT.fullmatch(text):
         return "subject"
+    if FILE_REFERENCE.fullmatch(text):
+        return "file"
     if ROUTING.fullmatch(text):
         return "routing"
     if HEADER.match(text) or HEADING_ONLY.fullmatch(text) or FRONT_ROLE.fullmatch(
