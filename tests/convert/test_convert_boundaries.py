@@ -182,3 +182,26 @@ def test_a_lot_file_reference_is_not_the_title():
 def test_a_sentence_with_a_slash_is_not_a_file_reference():
     root = converted_root("Memorandum of Conversation\n\nThe 1958/59 season was discussed.\n")
     assert _opener_segs(root) == []
+
+
+# ---- F10: the note-taker's sentences between turns --------------------------------------
+
+_TALK = ("PARTICIPANTS\nMinister Aalto\nAmbassador Ferro\n\nMinister Aalto: Shall we begin?\n\n"
+         "Ambassador Ferro: Gladly.\n\n{middle}\n\nMinister Aalto: Then we agree.\n")
+
+
+def test_the_talks_resuming_after_a_break_is_narrative():
+    root = converted_root(_TALK.format(middle="After a short break the talks resumed."))
+    assert _free_paragraphs(root) == ["After a short break the talks resumed."]
+    assert _turns(root)[1] == ("Ambassador Ferro", "Gladly.")
+
+
+def test_both_sides_agreeing_is_narrative():
+    root = converted_root(_TALK.format(middle="Both sides agreed to meet again in May."))
+    assert _free_paragraphs(root) == ["Both sides agreed to meet again in May."]
+
+
+def test_both_sides_in_a_speakers_mouth_stays_speech():
+    middle = "Both sides agreed on this in May. We should keep to it."
+    root = converted_root(_TALK.format(middle=middle))
+    assert _turns(root)[1] == ("Ambassador Ferro", "Gladly. " + middle)

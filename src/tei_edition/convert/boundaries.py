@@ -97,3 +97,26 @@ def is_title_above_turn(text: str, after_blank: bool) -> bool:
     words = text.split()
     return (after_blank and 1 <= len(words) <= 10 and text[:1].isupper()
             and not text.endswith((*SENTENCE_END, ",", ";", ":", "-", "—", "–")))
+
+
+# The note-taker's sentences about the meeting itself or about both sides at once: "After a
+# short break the talks resumed.", "Both sides agreed to meet again in May." Only without a
+# first or second person anywhere in the paragraph: a speaker saying "Both sides agreed last
+# year ... We expect ..." stays speech.
+_PERSONAL = re.compile(r"\b(?:I|I'm|I’m|me|my|mine|we|us|our|ours|you|your|yours)\b", re.I)
+_MEETING_MOVES_ON = re.compile(
+    r"(?:After|Following|During|At|Later|Then|Next|Thereupon)\b[^.?!]{0,60}?\bthe "
+    r"(?:talk|conversation|meeting|session|discussion|sitting|hearing|negotiation|interview)s? "
+    r"(?:then |again )?(?:resumed|continued|lasted|ended|closed|adjourned|began|concluded|"
+    r"moved|shifted|turned|returned)\b")
+_BOTH_SIDES = re.compile(
+    r"(?:Both|The two) (?:sides|delegations|parties|leaders|ministers|governments|heads of "
+    r"(?:state|government)) (?:then |also |further |finally )?(?:agreed|noted|expressed|exchanged|"
+    r"discussed|stressed|reaffirmed|confirmed|welcomed|signed|decided|parted|toasted)\b")
+
+
+def is_reported_narrative(text: str) -> bool:
+    """The record-keeper's sentence about the meeting or about both sides (see above)."""
+    if _PERSONAL.search(text.replace("I.", "")):
+        return False
+    return bool(_MEETING_MOVES_ON.match(text) or _BOTH_SIDES.match(text))
