@@ -190,6 +190,12 @@ def body_words(root: etree._Element) -> list[str]:
 def _content_words(element: etree._Element, inside_note: bool = False) -> str:
     if local(element) == "divGen":
         return " "
+    if local(element) == "sp" and "sep-none" in tokens(element) and \
+            "label-line" not in tokens(element) and len(element) > 1:
+        # a label glued to its speech ("§ Madam SpeakerThe hon. Lady") is one source word
+        speaker, first, *rest = list(element)
+        return (" " + _content_words(speaker).rstrip() + _content_words(first).lstrip()
+                + "".join(_content_words(child) for child in rest) + " ")
     if local(element) == "note" and element.get("place") == "foot" and not inside_note:
         return " " + element.get("n", "") + " "
     parts = [" "]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from convert_support import NS, converted_root
 
+from tei_edition.convert import convert_text
+
 
 def _speakers(root) -> list[str]:
     return ["".join(s.itertext()) for s in root.iterfind(".//t:sp/t:speaker", NS)]
@@ -298,3 +300,11 @@ def test_a_translators_note_in_any_case_is_a_translation_note(label: str):
                           "Kim: A little.\n\nZhou: Good.\n")
     note = root.find(".//t:note[@type='translation']/t:label", NS)
     assert note is not None and note.text == f"{label}:"
+
+
+def test_a_glued_label_is_serialised_without_space_before_the_speech():
+    from tei_edition.xmlio import serialize
+
+    result = convert_text("§ Mr. Alan Dewar (Perth, North)On a point of order.\n"
+                          "§ Madam SpeakerI have had no notice.\n")
+    assert b"<speaker>\xc2\xa7 Madam Speaker</speaker><p>I have" in serialize(result.tree)

@@ -123,7 +123,8 @@ def transcript_words(text: str) -> list[SourceWord]:
 def tei_word_streams(root: etree._Element) -> tuple[list[str], Counter[str]]:
     """The words of ``text`` in document order, and a pool of words that may be elsewhere.
 
-    Element boundaries separate words (as brackets do in the transcript). ``corr``/``reg``/
+    Element boundaries separate words (as brackets do in the transcript), except between a
+    glued label and its speech (``sp`` with ``sep-none`` and no ``label-line``). ``corr``/``reg``/
     ``expan`` are editorial alternatives, not transcript text, and are skipped. A footnote's
     words go to the pool (the transcript has them in a notes list at the end, the TEI at the
     mark); its ``@n`` stands at the mark and in the pool (the notes list repeats the number);
@@ -145,6 +146,22 @@ def tei_word_streams(root: etree._Element) -> tuple[list[str], Counter[str]]:
             sink = pool
         elif name == "pb":
             _extend(sink, words(element.get("n", "")))
+        elif name == "sp" and "sep-none" in (element.get("rend") or "").split() and "label-line" \
+                not in (element.get("rend") or "").split() and len(element) > 1:
+            # a label glued to its speech ("§ Madam SpeakerThe hon. Lady", docs/conventions.md)
+            # is one word of the transcript: the speaker's last and the speech's first
+            label: list[str] = []
+            speech: list[str] = []
+            walk(element[0], label)
+            walk(element[1], speech)
+            said, spoken = "".join(element[0].itertext()), "".join(element[1].itertext())
+            if label and speech and said[-1:].isalnum() and spoken[:1].isalnum():
+                label[-1] += speech.pop(0)
+            _extend(sink, label + speech)
+            for child in element[2:]:
+                walk(child, sink)
+                _extend(sink, words(child.tail or ""))
+            return
         _extend(sink, words(element.text or ""))
         for child in element:
             walk(child, sink)

@@ -144,6 +144,10 @@ class _Body:
             "rend": rend(turn.separator, turn.spacing or None,
                          "label-line" if turn.label_line else None,
                          TIGHT if turn.tight else None)})
+        if turn.separator == "sep-none" and not turn.label_line:
+            # "§ Madam SpeakerThe hon. Lady": label and speech glued in the source; no
+            # indentation between speaker and p, so the text of the sp reads as written
+            sp.text = ""
         speaker = sub(sp, "speaker")
         self.inlines(speaker, self.annotator.apply(turn.speaker, names=False))
         for index, item in enumerate(turn.body):
