@@ -57,6 +57,15 @@ def test_scanned_names_cover_prefixed_and_default_namespace_tags():
     assert batch.local_names_in(data) == {b"TEI", b"persName", b"p"}
 
 
+def test_scanned_attributes_cover_every_attribute_in_every_bound_namespace():
+    data = (b'<TEI xmlns="x" xmlns:f=\'urn:f\'><p rend="a>b" n = "1" f:key="k"\n'
+            b'xml:id="p1"/><lb/></TEI>')
+    found = batch.attribute_names_in(data)
+    for local in (b"rend", b"n", b"key", b"id"):
+        for namespace in (b"", b"urn:f", b"http://www.w3.org/XML/1998/namespace"):
+            assert (namespace, local) in found
+
+
 def test_union_names_are_every_grammar_element_with_those_local_names(schema):
     names = batch.union_names(schema, {b"persName", b"noSuchElement"})
     assert names == frozenset({(TEI, "persName")})

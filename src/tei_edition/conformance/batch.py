@@ -10,10 +10,12 @@ Why it is sound (docs/performance.md):
 - The prune reduction only replaces patterns by notAllowed (and rewrites nested repetitions
   to equivalent ones), so the reduced grammar's language is contained in tei_all.rng's: an
   ACCEPTANCE by it is tei_all.rng's acceptance, whatever names it was reduced to.
-- It keeps every element pattern that can match a name of the set, so for a document whose
-  names lie in the set it accepts exactly what tei_all.rng accepts. The set is an
-  over-approximation read from the bytes (every `<prefix:local` or `<local`, mapped to every
-  element name of the grammar with that local name), so it covers the documents' names.
+- It keeps every element and attribute pattern that can match a name of the sets, so for a
+  document whose names lie in the sets it accepts exactly what tei_all.rng accepts. The
+  sets are over-approximations read from the bytes (every `<prefix:local` or `<local`,
+  mapped to every element name of the grammar with that local name; every `name=`, in no
+  namespace, the xml namespace and every namespace bound to a prefix), so they cover the
+  documents' names.
 - A REJECTION by the union grammar is never reported as such: the file then goes through
   engine.judge_rejected (its own reduction, confirmed by the stub shape, arbitrated by the
   full grammar: the rule engine.judge applies to a single document).
@@ -42,9 +44,37 @@ JudgeTree = Callable[[etree._ElementTree, str, engine.Schema, Decide], list[Diag
 _START_TAG = re.compile(rb"<([^\s/>!?=\"'<]+)")
 
 
+# The attributes of a start tag (quoted values may hold ">"; possessive, so never slow).
+_TAG_ATTRIBUTES = re.compile(rb"<[^\s/>!?=\"'<][^\s/>]*+"
+                             rb"(\s(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)/?>")
+# An attribute's name: whatever stands before "=" (no XML name holds space, quotes, <, >, =
+# or /). Matches inside values only add names.
+_ATTRIBUTE = re.compile(rb"([^\s<>=\"'/]++)\s*+=")
+# Every namespace a prefix is bound to (an attribute's namespace is one of these, none, or
+# the xml namespace).
+_PREFIX_BINDING = re.compile(rb"xmlns:[^\s=]+\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_XML_NS = b"http://www.w3.org/XML/1998/namespace"
+
+
 def local_names_in(data: bytes) -> set[bytes]:
     """Local names of everything that looks like a start tag in ``data``."""
     return {tag.rpartition(b":")[2] for tag in set(_START_TAG.findall(data))}
+
+
+def attribute_names_in(data: bytes) -> set[tuple[bytes, bytes]]:
+    """(namespace, local name) of every attribute ``data`` may hold: each local name of
+    something that looks like an attribute in something that looks like a start tag, in no
+    namespace, the xml namespace and every namespace the tags bind a prefix to (a superset
+    for well-formed data; a name missed would only make the union grammar reject, and a
+    rejection is always judged again)."""
+    names: set[bytes] = set()
+    namespaces = {b"", _XML_NS}
+    for region in set(_TAG_ATTRIBUTES.findall(data)):  # a few hundred distinct ones
+        names.update(_ATTRIBUTE.findall(region))
+        for double, single in _PREFIX_BINDING.findall(region):
+            namespaces.add(double or single)
+    locals_ = {name.rpartition(b":")[2] for name in names}
+    return {(namespace, local) for namespace in namespaces for local in locals_}
 
 
 _NAMES_BY_LOCAL: dict[str, dict[bytes, set[Name]]] = {}  # per schema sha256
@@ -67,33 +97,44 @@ def union_names(schema: engine.Schema, local_names: set[bytes]) -> frozenset[Nam
     return frozenset(name for local in local_names for name in by_local.get(local, ()))
 
 
-def _scan(path: str) -> set[bytes]:
+def _scan(path: str) -> tuple[set[bytes], set[tuple[bytes, bytes]]]:
     try:
-        return local_names_in(Path(path).read_bytes())
+        data = Path(path).read_bytes()
     except OSError:
-        return set()  # parse_xml_file reports it
+        return set(), set()  # parse_xml_file reports it
+    return local_names_in(data), attribute_names_in(data)
 
 
 def union_grammar(schema: engine.Schema, paths: list[str]) -> etree.RelaxNG | None:
-    """The prune grammar for the union of the files' names; None when libxml2 refuses it
-    or the schema cannot be reduced (every file then takes the single-document route).
+    """The prune grammar for the union of the files' element and attribute names; None when
+    libxml2 refuses it or the schema cannot be reduced (every file then takes the
+    single-document route).
 
     It is also cached under a key made of the scanned local names themselves, so that a
     warm run finds it without reading the schema's IR (which maps local names to names)."""
     local_names: set[bytes] = set()
+    scanned_attributes: set[tuple[bytes, bytes]] = set()
     for path in paths:
-        local_names |= _scan(path)
+        elements, attributes = _scan(path)
+        local_names |= elements
+        scanned_attributes |= attributes
+    # Bytes that are no UTF-8 name match no pattern (TEI's names are ASCII); a name missed so
+    # can only make the union grammar reject, and a rejection is always judged again.
+    attribute_names = frozenset((namespace.decode("utf-8", "replace"),
+                                 local.decode("utf-8", "replace"))
+                                for namespace, local in scanned_attributes)
     # latin-1 maps every byte to one character: any scanned bytes make a key.
     by_local = cache.reduced_key(schema.sha256, "prune-union-by-local",
-                                 [name.decode("latin-1") for name in local_names], ["*"])
+                                 [name.decode("latin-1") for name in local_names],
+                                 [f"{namespace} {local}" for namespace, local in attribute_names])
     found = engine.cached_grammar(by_local)
     if found is not None:
         return found
     try:
         if schema.ir is None:
             return None
-        return engine.reduced_grammar(schema, union_names(schema, local_names), None, "prune",
-                                      also_store_as=by_local)
+        return engine.reduced_grammar(schema, union_names(schema, local_names), attribute_names,
+                                      "prune", also_store_as=by_local)
     except (etree.RelaxNGParseError, engine.Unreducible):
         return None
 
