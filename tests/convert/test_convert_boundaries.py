@@ -205,3 +205,41 @@ def test_both_sides_in_a_speakers_mouth_stays_speech():
     middle = "Both sides agreed on this in May. We should keep to it."
     root = converted_root(_TALK.format(middle=middle))
     assert _turns(root)[1] == ("Ambassador Ferro", "Gladly. " + middle)
+
+
+# ---- F8: participants lists of typed memoranda -------------------------------------------
+
+
+def _persons(root) -> list[tuple[str, str]]:
+    out = []
+    for person in root.iterfind(".//t:particDesc//t:person", NS):
+        affiliation = person.find("t:affiliation", NS)
+        out.append(("".join(person.find("t:persName", NS).itertext()),
+                    "".join(affiliation.itertext()) if affiliation is not None else ""))
+    return out
+
+
+_ALIGNED = ("Memorandum of Conversation\n\n"
+            "PARTICIPANTS: Premier Lin Bao\n"
+            "              Hu Ting, Interpreter\n\n"
+            "              Minister Ferro\n"
+            "              Carl Ode, Embassy Staff (Notetaker)\n\n"
+            "Minister Ferro: We thank the Premier.\n\nPremier Lin Bao: You are welcome.\n")
+
+
+def test_an_aligned_second_group_after_an_empty_line_is_in_the_participants_list():
+    root = converted_root(_ALIGNED)
+    assert [name for name, _ in _persons(root)] == ["Lin Bao", "Hu Ting", "Ferro", "Carl Ode"]
+
+
+def test_a_role_after_a_comma_describes_the_person_before_it():
+    root = converted_root(_ALIGNED)
+    assert ("Hu Ting", "Interpreter") in _persons(root)
+    assert ("Carl Ode", "Embassy Staff (Notetaker)") in _persons(root)
+
+
+def test_an_unindented_block_after_the_list_is_not_taken_into_it():
+    root = converted_root("PARTICIPANTS: Premier Lin Bao, Minister Ferro\n\nMinister Ferro\n"
+                          "We thank the Premier.\n\nPremier Lin Bao: You are welcome.\n\n"
+                          "Minister Ferro: Thank you.\n")
+    assert [name for name, _ in _persons(root)] == ["Lin Bao", "Ferro"]

@@ -192,6 +192,12 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
                 found += [FrontLine(k, "participants") for k in range(index, listed)]
                 index = listed
                 continue
+        if in_participants and kind is None and not line.tight and not heading_only:
+            listed = _aligned_list_block(lines, index, lines[found[-1].index].column, is_turn)
+            if listed > index:  # column-aligned "PARTICIPANTS:  Name" / blank / more names
+                found += [FrontLine(k, "participants") for k in range(index, listed)]
+                index = listed
+                continue
         if kind is None or (in_participants and kind != "participants") or (
                 seen_participants and not in_participants):
             break  # the participants list closes the front matter (TEI: head before list)
@@ -275,6 +281,27 @@ def _list_block(lines: list[SourceLine], start: int, is_turn: Callable[[str], bo
             stop += 1
         block = [line.text for line in lines[end:stop]]
         if not all(is_list_line(text) and (not is_turn(text) or ":" in text) for text in block):
+            break
+        end = stop
+    return end
+
+
+def _aligned_list_block(lines: list[SourceLine], start: int, column: int,
+                        is_turn: Callable[[str], bool]) -> int:
+    """The end of the name blocks from ``start`` written at the indentation ``column`` of the
+    participants list above them (a typed memorandum aligns the second delegation's names
+    under the first's, after an empty line); ``start`` when there is none. An unindented
+    list has no such evidence and ends at its empty line, as before."""
+    if column <= 1:
+        return start
+    end = start
+    while end < len(lines) and lines[end].column == column:
+        stop = end + 1
+        while stop < len(lines) and lines[stop].tight:
+            stop += 1
+        block = lines[end:stop]
+        if not all(line.column == column and is_list_line(line.text) and not is_turn(line.text)
+                   for line in block):
             break
         end = stop
     return end

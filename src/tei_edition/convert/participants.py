@@ -114,13 +114,20 @@ def _entries(group_text: str, one_person: bool = False) -> list[tuple[str, str, 
                 else:
                     pairs += [(name, "") for name in re.split(r"\s+and\s+", part)]
     else:
-        raw = []
-        for piece in _top_level_split(text, ","):
-            raw += re.split(r"\s+and\s+(?![^()]*\))", piece)
         pairs = []
-        for entry in raw:
-            found = re.match(r"(?P<name>[^(]*?)\s*\((?P<desc>[^()]*)\)\s*$", entry)
-            pairs.append((found["name"], found["desc"]) if found else (entry, ""))
+        for k, piece in enumerate(_top_level_split(text, ",")):
+            bare = re.sub(r"\([^()]*\)", "", piece).strip()  # "D. Rusk (Secretary of State)"
+            if k and pairs and bare and _is_role(bare) and not _clean_name(bare)[1] and not \
+                    re.match(r"and\s", bare):  # ", and Dunn" names a further person
+                # "Tang Wen-sheng, Interpreter": the part after the comma describes the
+                # person before it; it is not a further person named "Interpreter" (a titled
+                # name, "Ambassador Thompson", is a further person)
+                name, description = pairs[-1]
+                pairs[-1] = (name, ", ".join(filter(None, (description, piece.strip()))))
+                continue
+            for entry in re.split(r"\s+and\s+(?![^()]*\))", piece):
+                found = re.match(r"(?P<name>[^(]*?)\s*\((?P<desc>[^()]*)\)\s*$", entry)
+                pairs.append((found["name"], found["desc"]) if found else (entry, ""))
     out = []
     for name, description in pairs:
         cleaned, titles = _clean_name(name, one_person)
