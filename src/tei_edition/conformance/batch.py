@@ -67,13 +67,11 @@ def attribute_names_in(data: bytes) -> set[tuple[bytes, bytes]]:
     namespace, the xml namespace and every namespace the tags bind a prefix to (a superset
     for well-formed data; a name missed would only make the union grammar reject, and a
     rejection is always judged again)."""
-    names: set[bytes] = set()
+    regions = b" ".join(set(_TAG_ATTRIBUTES.findall(data)))  # then two searches, not 2 per tag
     namespaces = {b"", _XML_NS}
-    for region in set(_TAG_ATTRIBUTES.findall(data)):  # a few hundred distinct ones
-        names.update(_ATTRIBUTE.findall(region))
-        for double, single in _PREFIX_BINDING.findall(region):
-            namespaces.add(double or single)
-    locals_ = {name.rpartition(b":")[2] for name in names}
+    for double, single in set(_PREFIX_BINDING.findall(regions)):
+        namespaces.add(double or single)
+    locals_ = {name.rpartition(b":")[2] for name in set(_ATTRIBUTE.findall(regions))}
     return {(namespace, local) for namespace in namespaces for local in locals_}
 
 
