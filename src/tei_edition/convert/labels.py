@@ -313,15 +313,20 @@ _LANGUAGE_NOTE = re.compile(r"\((?:spoke in|interpretation from|speaking in) [A-
 
 
 def _self_evident(match: LabelMatch) -> bool:
+    return _self_evident_label(match.label)
+
+
+@lru_cache(maxsize=65536)
+def _self_evident_label(label: str) -> bool:
     """A label no heading or sentence looks like, so that even one turn proves the style: a
     numbered anonymous speaker ("Speaker 2"), a time code after the label ("Madam Chair
     (00:00)"), a UN language note ("(spoke in Arabic)"), or two titles before a full name
     ("Präsident Prof. Dr. Norbert Lammert", the address of a parliamentary record)."""
-    core, _ = label_core(match.label)
-    if _NUMBERED.fullmatch(core) or _TIME_AFTER_LABEL.search(match.label) or \
-            _LANGUAGE_NOTE.search(match.label):
+    core, _ = label_core(label)
+    if _NUMBERED.fullmatch(core) or _TIME_AFTER_LABEL.search(label) or \
+            _LANGUAGE_NOTE.search(label):
         return True
-    words = re.sub(r"(\s*\([^()]*\))+\s*$", "", match.label).split()
+    words = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).split()
     titles = 0
     while titles < len(words) and words[titles].lower().rstrip(".") in HONORIFICS:
         titles += 1
@@ -403,9 +408,13 @@ def choose_style(lines: Iterable[str], known_keys: frozenset[str] = frozenset(),
     styles = [forced] if forced else STYLES
     first = {style: _accepted_labels(texts, style, known_keys, bool(forced)) for style in styles}
     for style in styles:
-        others = frozenset(k for other in styles if other != style for k in first[other][0])
+        others = frozenset(k for other in styles if other != style
+                           for k in first[other][0]) - known_keys
+        # only a style that has one of those labels can change (most documents: none)
+        relevant = others and any(found.key in others for found in (
+            match_line(text, style) for text in texts) if found)
         accepted, strong, score = (_accepted_labels(texts, style, known_keys | others,
-                                                    bool(forced)) if others else first[style])
+                                                    bool(forced)) if relevant else first[style])
         if accepted:
             found.append((score, style, accepted, strong))
     found.sort(key=lambda item: (-item[0], STYLES.index(item[1])))
