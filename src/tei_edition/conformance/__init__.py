@@ -8,10 +8,11 @@ Public entry points:
 Codes: ``tei.invalid`` (error, positioned), ``tei.schema-unusable`` (fatal),
 ``tei.timeout`` (fatal: no verdict within the time limit), ``tei.internal-error`` (fatal).
 
-How it is fast and why it is right: engine.py (the verdict rule), reduce.py (the grammar
-reduction), cache.py (what is kept on disk), deadline.py (time limits), batch.py (one grammar
-for many files) and workers.py (the chunked worker processes). This module only
-wires them together and must not grow logic of its own.
+How it is fast and why it is right: engine.py (the verdict rule), names.py (the names a
+document uses), grammar.py (reading the schema, lazily), reduce.py (the grammar reduction),
+rngwrite.py (writing it back), cache.py (what is kept on disk), deadline.py (time limits),
+batch.py (one grammar for many files) and workers.py (the chunked worker processes). This
+module only wires them together and must not grow logic of its own.
 """
 
 from __future__ import annotations

@@ -21,7 +21,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,14 @@ from tei_edition.conformance.grammar import (
     UnsupportedGrammar,
     element_defines,
     read_grammar_lazily,
+)
+from tei_edition.conformance.names import (
+    Names,
+    Tree,
+    attribute_names_in,
+    element_names_in,
+    names_by_part,
+    split_name,
 )
 from tei_edition.conformance.reduce import reduce_grammar
 from tei_edition.conformance.rngwrite import to_rng
@@ -104,34 +111,6 @@ def _load_schema(path: str, mtime_ns: int, size: int) -> Schema:
     except OSError as error:
         raise SchemaUnusable(f"cannot read TEI schema {path}: {error.strerror or error}") from None
     return Schema(path, cache.sha256_hex(data), data)
-
-
-# A document, or one of its elements validated as the root of its own (refine_errors).
-Tree = etree._ElementTree | etree._Element
-Names = frozenset[tuple[str, str]]
-
-
-_TAG = attrgetter("tag")
-
-
-def element_names_in(tree: Tree) -> frozenset[tuple[str, str]]:
-    """The (namespace, local name) pairs of the document's elements."""
-    return frozenset(map(_split, set(map(_TAG, tree.iter(tag=etree.Element)))))
-
-
-def attribute_names_in(tree: etree._ElementTree) -> frozenset[tuple[str, str]]:
-    """The (namespace, local name) pairs of the document's attributes."""
-    names: set[str] = set()
-    for element in tree.iter(tag=etree.Element):
-        names.update(element.attrib)
-    return frozenset(map(_split, names))
-
-
-def _split(clark: str) -> tuple[str, str]:
-    if clark.startswith("{"):
-        ns, _, local = clark[1:].partition("}")
-        return ns, local
-    return "", clark
 
 
 @lru_cache(maxsize=64)
@@ -245,7 +224,7 @@ def refine_errors(errors: tuple[tuple[int, str], ...], tree: Tree,
         subtree = child
         names = known[child] if known and child in known else element_names_in(subtree)
         try:
-            grammar = reduced_grammar(schema, names, attributes, "stub", _split(child.tag))
+            grammar = reduced_grammar(schema, names, attributes, "stub", split_name(child.tag))
         except (LookupError, etree.RelaxNGParseError, Unreducible):
             refined.append((line, message))
             continue
@@ -311,7 +290,7 @@ def judge_rejected(tree: etree._ElementTree, schema: Schema) -> Verdict:
     which also gives jing-like errors without validating the whole document a third time
     (the stub grammar validates ~8x slower than the prune grammar: 0.21 s against 0.026 s
     on a 1 MB novel). Anything less clear-cut goes through `judge`."""
-    elements, attributes, part_names = _names_by_part(tree)
+    elements, attributes, part_names = names_by_part(tree)
     try:
         valid, errors = _run(reduced_grammar(schema, elements, attributes, "prune"), tree)
     except (etree.RelaxNGParseError, Unreducible):
@@ -328,26 +307,6 @@ def judge_rejected(tree: etree._ElementTree, schema: Schema) -> Verdict:
     if refined == vague:  # the part is valid on its own: let the whole rule decide
         return judge(tree, schema)
     return Verdict(False, furthest_errors(refined), "confirmed")
-
-
-def _names_by_part(tree: etree._ElementTree) -> tuple[Names, Names, dict[etree._Element, Names]]:
-    """The document's element and attribute names, and the element names of each child of
-    the root, in one pass (what element_names_in and attribute_names_in give, walked once:
-    a third of the cost of confirming a rejection was these walks)."""
-    root = tree.getroot()
-    tags = {root.tag}
-    attributes = set(root.attrib)
-    parts: dict[etree._Element, Names] = {}
-    for child in root.iterchildren(tag=etree.Element):
-        part_tags = set()
-        for element in child.iter(tag=etree.Element):
-            part_tags.add(element.tag)
-            attrib = element.attrib
-            if attrib:
-                attributes.update(attrib)
-        parts[child] = frozenset(map(_split, part_tags))
-        tags |= part_tags
-    return frozenset(map(_split, tags)), frozenset(map(_split, attributes)), parts
 
 
 def _top_level_part_at(tree: etree._ElementTree, line: int) -> etree._Element | None:
