@@ -308,3 +308,9 @@ def test_a_glued_label_is_serialised_without_space_before_the_speech():
     result = convert_text("§ Mr. Alan Dewar (Perth, North)On a point of order.\n"
                           "§ Madam SpeakerI have had no notice.\n")
     assert b"<speaker>\xc2\xa7 Madam Speaker</speaker><p>I have" in serialize(result.tree)
+
+
+def test_a_time_code_after_the_label_is_kept_in_speaker_time():
+    root = converted_root("Speaker 1 (00:00):\nGood morning.\n\nSpeaker 2 (00:12):\nThank you.\n")
+    speaker = root.find(".//t:sp/t:speaker", NS)
+    assert (speaker.text, speaker.find("t:time", NS).text) == ("Speaker 1 ", "(00:00)")

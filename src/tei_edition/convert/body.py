@@ -264,6 +264,11 @@ def _closing(text: str) -> bool:
             and bool(_ENDING_WORD.search(text)) and bool(_CLOCK_TIME.search(text)))
 
 
+# A transcription service's clock time after the label ("Madam Chair (00:00)"), kept in
+# speaker/time like a time code before the label (TEI P5 §3.6.4 time).
+_TIME_SUFFIX = re.compile(r"(?P<space> ?)(?P<time>\(\d{1,2}:\d{2}(?::\d{2})?\))$")
+
+
 def _speaking_keys(lines: list[SourceLine], start: int, stop: int, label_of) -> set[str]:
     """Keys of the labels that introduce speech somewhere in the body (on their line, or on
     the next line of their paragraph, or in the next paragraph)."""
@@ -334,8 +339,13 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
             builder.close_turn()
             if _separator_normalised(line.text, found):
                 builder.normalised.add("separator-space")
-            speaker = reader.read([(found.label[len(found.prefix):], line.number,
-                                    line.column + len(found.prefix))])
+            written = found.label[len(found.prefix):]
+            timed = _TIME_SUFFIX.search(written)
+            said = written[:timed.start()] if timed else written
+            speaker = reader.read([(said, line.number, line.column + len(found.prefix))])
+            if timed:  # "Speaker 2 (07:59)": the recording's clock time, as speaker/time
+                speaker = (*speaker, Text(timed["space"], line.number),
+                           TimeCode(timed["time"]))
             if found.prefix:
                 speaker = (TimeCode(found.prefix.rstrip()), Text(found.prefix[
                     len(found.prefix.rstrip()):], line.number), *speaker)
