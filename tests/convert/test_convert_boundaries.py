@@ -243,3 +243,12 @@ def test_an_unindented_block_after_the_list_is_not_taken_into_it():
                           "We thank the Premier.\n\nPremier Lin Bao: You are welcome.\n\n"
                           "Minister Ferro: Thank you.\n")
     assert [name for name, _ in _persons(root)] == ["Lin Bao", "Ferro"]
+
+
+def test_a_wrapped_bulleted_entry_stays_in_the_list():
+    root = converted_root("Memorandum of Conversation\nPARTICIPANTS\n- Consul A. Brenner, Consul "
+                          "General of Austria at\n  Trieste\n- M. Tolle, Department of Trade\n"
+                          "The Consul asked about the licences.\n")
+    assert _items(root) == ["- Consul A. Brenner, Consul General of Austria at", "Trieste",
+                            "- M. Tolle, Department of Trade"]
+    assert _free_paragraphs(root) == ["The Consul asked about the licences."]

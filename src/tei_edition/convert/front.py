@@ -154,7 +154,8 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
             kind = "participants"  # "United States: The Secretary; Mr. Kohler" under the head
         if in_participants and kind is None and not is_turn(line.text) and (
                 line.tight or GROUP_LABEL.match(line.text)) and not ends_list(
-                [lines[f.index].text for f in found if f.kind == "participants"], line.text):
+                [lines[f.index].text for f in found if f.kind == "participants"], line.text,
+                line.column > lines[found[-1].index].column):
             kind = "participants"
         if in_subject and kind is None and line.tight:
             kind = "subject"
@@ -216,16 +217,18 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
 _BULLET = re.compile(r"[-•*–·]\s+\S")
 
 
-def ends_list(listed: list[str], text: str) -> bool:
+def ends_list(listed: list[str], text: str, indented: bool = False) -> bool:
     """True when ``text``, written directly under the participants lines ``listed`` (no
     empty line between), is not one of them: a copy without empty lines (a browser paste of
     a FRUS memorandum) runs from the names straight into the record. The list ends at a
-    line that breaks its bullets ("- Mr. Dale" / "I told the Ambassador ...") or that is a
+    line that breaks its bullets ("- Mr. Dale" / "I told the Ambassador ...") unless it is
+    ``indented`` deeper than the line above (a wrapped entry's second line), or that is a
     sentence of running text ("Varga said he was glad to hear it."), so narrative is never
     encoded as participants (TEI P5 §3.8: a list's items are its entries)."""
     entries = listed[1:] if listed and (HEADING_ONLY.fullmatch(listed[0]) or HEADER.fullmatch(
         listed[0].strip())) else listed
-    if entries and all(_BULLET.match(entry) for entry in entries) and not _BULLET.match(text):
+    if entries and all(_BULLET.match(entry) for entry in entries) and not _BULLET.match(
+            text) and not indented:
         return True
     bare = _BULLET.sub(lambda m: m.group()[-1], text, count=1) if _BULLET.match(text) else text
     if is_list_line(bare):
