@@ -20,9 +20,10 @@ from tei_edition.convert.boundaries import (
 )
 from tei_edition.convert.front import PAGE_LINE
 from tei_edition.convert.inlines import InlineReader, Piece
-from tei_edition.convert.labels import LabelMatch, label_key, separator_text, title_of
+from tei_edition.convert.labels import LabelMatch, separator_text, title_of
 from tei_edition.convert.lexer import SourceLine
 from tei_edition.convert.model import Block, ItemList, LineBreak, Section, Text, TimeCode, Turn
+from tei_edition.convert.narrative import is_closing_line, is_narrative_paragraph
 from tei_edition.convert.participants import GROUP_LABEL
 
 _ENUMERATED = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
@@ -175,95 +176,6 @@ def _separator_normalised(text: str, found: LabelMatch) -> bool:
     return written != separator_text(found.separator, found.spacing, found.alone)
 
 
-_RECORD_NARRATIVE = re.compile(r"The (?:talk|conversation|meeting|session|discussion|interview|"
-                               r"hearing|audience|sitting|exchange)s? (?:then )?(?:lasted|ended|"
-                               r"was|were|continued|closed|adjourned|took|began|concluded|turned|"
-                               r"moved|shifted|passed|returned|resumed|touched|focused|dealt|"
-                               r"covered)\b")
-# "The agenda was adopted.", "The draft resolution was put to the vote.", "A vote was taken by
-# show of hands.": the record-keeper noting a step of procedure in the passive voice, one
-# short sentence (TEI P5 §7.2.4).
-_PROCEDURE = re.compile(r"(?:The|This) (?:[\w-]+ ){0,3}(?:agenda|resolution|motion|item|proposal|"
-                        r"amendment|report|question|minutes|draft|text|bill|decision|vote)s? "
-                        r"(?:was|were|has been|have been) (?:\w+ )?(?:adopted|approved|carried|"
-                        r"rejected|referred|withdrawn|put to the vote|read out|circulated|noted|"
-                        r"accepted|postponed|deferred|taken up|agreed to|passed|defeated)\b"
-                        r"[^.?!]{0,80}[.]|(?:A|The) (?:recorded )?vote was taken\b[^.?!]{0,80}[.]")
-# The record closing the proceedings ("Meeting closed at 4.15 pm.", "The committee adjourned
-# at 12:15 p.m.", "End of interview: 3:45 p.m."): narrative of the record-keeper, never speech,
-# even without a blank line before it (TEI P5 §7.2.4: not part of any sp).
-_CLOSING_LINE = re.compile(r"(?:(?:The )?(?:meeting|session|sitting|hearing|conversation|"
-                           r"interview|conference|talks?) (?:was )?(?:closed|ended|adjourned|"
-                           r"concluded|terminated)|The (?:committee|subcommittee|commission|"
-                           r"board|council|court|tribunal|house|senate|conference) (?:then )?"
-                           r"(?:adjourned|rose|recessed)|End of (?:the )?(?:interview|meeting|"
-                           r"session|sitting|hearing|conversation|conference)|Whereupon)\b",
-                           re.I)
-
-
-# "Q    Can you say when ...?" (White House house style), "Q Who else was there?": a
-# questioner's label with no punctuation, which the converter cannot encode as a separator.
-# The paragraph is never the previous speaker's speech (it would put the reporter's question
-# in the press secretary's mouth); it stays a paragraph between turns.
-_BARE_QUESTION_LABEL = re.compile(r"Q(?: {2,}\S| (?=[A-Z]))")
-
-
-def _is_narrative_paragraph(text: str, speaker_keys: frozenset[str],
-                            titles: frozenset[str] = frozenset()) -> bool:
-    """"K said that ...", "Comrade Ulbricht then sets out ...", "The talk lasted ...": a
-    paragraph about the speakers in the third person is narrative, not a turn's speech.
-    ``titles`` are the forms of address of the document's labels: "The Chairman then turned
-    to ..." speaks of "Chairman Lu" in the third person."""
-    if _RECORD_NARRATIVE.match(text) or _closing(text) or _PROCEDURE.fullmatch(text) or \
-            _BARE_QUESTION_LABEL.match(text):
-        return True
-    words = text.split()
-    if len(words) > 2 and words[0] == "The" and words[1].lower().rstrip(".,") in titles \
-            and words[2][:1].islower():
-        return True
-    for length in range(min(4, len(words) - 1), 0, -1):
-        if words[length][:1].islower() and label_key(" ".join(words[:length])) in speaker_keys:
-            return all(w[:1].isupper() for w in words[:length])
-    return False
-
-
-# The same closing line in any language the archives use: a short line that names the
-# meeting, says that it ends, and gives the clock time ("Schluss der Sitzung: 12.30 Uhr",
-# "La séance est levée à 18 h 5.", "Заседание закрывается в 13 ч. 40 м.", "Meeting adjourned
-# at 4:15 p.m."). All three must be there, so speech about a meeting is not taken for it.
-_MEETING_WORD = re.compile(
-    r"\b(?:meeting|session|sitting|hearing|conference|conversation|talks?|interview|"
-    r"(?:sub)?committee|commission|board|council|court|tribunal|house|senate|assembly|"
-    r"Sitzung|Tagung|Besprechung|Beratung|Unterredung|Gespräch|Verhandlung|Konferenz|"
-    r"séance|réunion|entretien|conférence|sesión|reunión|posiedzenie|obrady|"
-    r"заседани\w*|совещани\w*|бесед\w*|встреч\w*|конференци\w*)\b", re.I)
-_ENDING_WORD = re.compile(
-    r"\b(?:closed|ended|ends|adjourned|adjourns|adjournment|concluded|terminated|rose|"
-    r"recessed|end|close|Schluss|Schluß|Ende|geschlossen|beendet|endet|schlie(?:ss|ß)t|"
-    r"lev[ée]e|levée|close|fin|termin[ée]e|suspendue|levanta|levantó|termina|terminó|"
-    r"concluye|zamknięto|zakończono|"
-    r"закрыва\w*|закрыт\w*|законч\w*|оконч\w*|заверш\w*|конец)\b", re.I)
-_CLOCK_TIME = re.compile(
-    r"\b\d{1,2}(?:\s?[.:h]\s?\d{2}\b|\s?h\b\s?\d{0,2}|\s?(?:Uhr|hours|o'clock)\b|"
-    r"\s?ч\.?|\s?[ap]\.\s?m\.|\s?[ap]m\b)", re.I)
-
-_PROPOSAL = re.compile(r"\?|\b(?:should|would|could|must|might|may|shall|will|can|let)\b", re.I)
-
-
-def _closing(text: str) -> bool:
-    """The record-keeper's line saying the proceedings end (see `_CLOSING_LINE`)."""
-    bare = text.lstrip("([")
-    if not bare[:1].isupper():
-        return False
-    if _CLOSING_LINE.match(bare):
-        return True
-    # the meeting is the line's subject (among its first three words), and nothing is
-    # proposed or asked: "I think the meeting should end at 5 p.m.?" is speech
-    meeting = _MEETING_WORD.search(" ".join(text.split()[:3]))
-    return (len(text.split()) <= 16 and bool(meeting) and not _PROPOSAL.search(text)
-            and bool(_ENDING_WORD.search(text)) and bool(_CLOCK_TIME.search(text)))
-
-
 # A transcription service's clock time after the label ("Madam Chair (00:00)"), kept in
 # speaker/time like a time code before the label (TEI P5 §3.6.4 time).
 _TIME_SUFFIX = re.compile(r"(?P<space> ?)(?P<time>\(\d{1,2}:\d{2}(?::\d{2})?\))$")
@@ -324,7 +236,7 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
         while unit_end < stop and lines[unit_end].tight and not label_of(unit_end):
             unit_end += 1
         if found is not None:  # a closing line in the turn's paragraph ends the turn there
-            unit_end = next((k for k in range(index + 1, unit_end) if _closing(lines[k].text)
+            unit_end = next((k for k in range(index + 1, unit_end) if is_closing_line(lines[k].text)
                              and lines[k - 1].text.endswith(_SENTENCE_END)), unit_end)
         # an examination heading or a reporter's byline written directly under the speech
         # ends the speech there (boundaries.py): they are the next unit
@@ -386,7 +298,7 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
                 for node in ((LineBreak(),) if k else ()) + (Text(part.text, part.number),))
             builder.add(Block("stage", inlines, line.number, line.tight), to_turn=False)
         else:
-            narrative = _is_narrative_paragraph(" ".join(x.text for x in unit), speaker_keys,
+            narrative = is_narrative_paragraph(" ".join(x.text for x in unit), speaker_keys,
                                                 titles) or byline_length(
                 [x.text for x in unit]) == len(unit) or (
                 not line.tight and (is_apparatus_paragraph(line.text)
