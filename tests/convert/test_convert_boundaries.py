@@ -252,3 +252,16 @@ def test_a_wrapped_bulleted_entry_stays_in_the_list():
     assert _items(root) == ["- Consul A. Brenner, Consul General of Austria at", "Trieste",
                             "- M. Tolle, Department of Trade"]
     assert _free_paragraphs(root) == ["The Consul asked about the licences."]
+
+
+def test_bulleted_participants_are_declared_persons():
+    root = converted_root("Memorandum of Conversation\nPARTICIPANTS\n- Consul A. Brenner, Austria\n"
+                          "- Mr. Marc Tolle\nThe Consul asked about the licences.\n")
+    assert [name for name, _ in _persons(root)] == ["A. Brenner", "Marc Tolle"]
+
+
+def test_a_bulleted_delegation_heading_is_not_a_person():
+    root = converted_root("Memorandum of Conversation\nPARTICIPANTS\n- Austria\n"
+                          "- Consul A. Brenner\n- Federal Republic\n- Mr. Marc Tolle\n"
+                          "The Consul asked about the licences.\n")
+    assert [name for name, _ in _persons(root)] == ["A. Brenner", "Marc Tolle"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from tei_edition.convert.front import CLOSER, NAME, FrontLine
 from tei_edition.convert.inlines import InlineReader
-from tei_edition.convert.labels import label_key
+from tei_edition.convert.labels import HONORIFICS, label_key
 from tei_edition.convert.lexer import SourceLine
 from tei_edition.convert.model import Block, Participants, Signer
 from tei_edition.convert.participants import (
@@ -44,7 +44,8 @@ def read_participants_block(reader: InlineReader, lines: list[SourceLine],
             head = Block("head", reader.read(piece), line.number, line.tight)
         else:
             items.append(Block("item", reader.read(piece), line.number, line.tight))
-    persons, labels = read_participants([(line.text, line.number) for line in chosen])
+    persons, labels = read_participants([(_unbulleted(line.text), line.number)
+                                         for line in chosen])
     keys = set()
     for person in persons:
         keys.add(label_key(person.name))
@@ -55,6 +56,22 @@ def read_participants_block(reader: InlineReader, lines: list[SourceLine],
             keys.add(role)
     return ParticipantsRead(Participants(head, tuple(items), tuple(persons), tuple(labels)),
                             frozenset(keys))
+
+
+_BULLET = re.compile(r"[-•*–·]\s+(?=\S)")
+
+
+def _unbulleted(text: str) -> str:
+    """"- Mr. Foy Kohler", "• Chou En-lai, Premier": a bulleted participant (a browser copy
+    of a FRUS memorandum) is read without its bullet, so the person is declared. An entry
+    with neither a title nor a role after a comma ("- United States", "• U.S.S.R.") is the
+    heading of a delegation, not a person: it keeps its bullet and names nobody."""
+    found = _BULLET.match(text)
+    if not found:
+        return text
+    rest = text[found.end():]
+    first = rest.split()[0].lower().rstrip(".") if rest.split() else ""
+    return rest if "," in rest or first in HONORIFICS or first == "the" else text
 
 
 def read_closer(reader: InlineReader, lines: list[SourceLine]) -> tuple[list[Block],
