@@ -7,7 +7,8 @@ import pytest
 from tei_edition.convert.apparatus import read_bracket
 from tei_edition.convert.dates import find_date
 from tei_edition.convert.decode import decode_transcript
-from tei_edition.convert.labels import choose_style, label_key, match_line
+from tei_edition.convert.evidence import choose_style
+from tei_edition.convert.labels import label_key, match_line
 from tei_edition.convert.lexer import scan_brackets, split_lines
 from tei_edition.convert.metadata import read_metadata
 from tei_edition.convert.model import (

@@ -1,16 +1,14 @@
-"""Speaker labels: what a label looks like, and which label style a document uses.
+"""Speaker labels: what a label looks like.
 
 Owns the shapes of labels ("Cde. Mikoyan - ", "RAPACKI: ", "Mr. BURNS. ", "Q: ", a label
-alone on its line) and the evidence-based choice of the document's style. It decides from
-the text alone (metadata may force a style); it must not resolve labels to persons (see
+alone on its line), their separators and their keys. Which of the shapes a document uses is
+decided from the evidence in evidence.py. It must not resolve labels to persons (see
 speakers.py) nor build any structure.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,9 +60,9 @@ NARRATIVE_VERBS = frozenset(
 _VOICE = re.compile(r"(?:A )?Voices?(?: (?:from|in) the (?:hall|floor|audience|room|gallery))?",
                     re.I)
 # "Speaker 1", "Participant B", "Man 2": anonymous speakers told apart by a number or letter.
-_NUMBERED = re.compile(r"(?:Speaker|Participant|Interviewer|Respondent|Man|Woman|Male|Female|"
-                       r"Voice|Unidentified speaker|Unidentified man|Unidentified woman) "
-                       r"(?:\d{1,3}|[A-Z])", re.I)
+NUMBERED_SPEAKER = re.compile(r"(?:Speaker|Participant|Interviewer|Respondent|Man|Woman|Male|"
+                              r"Female|Voice|Unidentified speaker|Unidentified man|"
+                              r"Unidentified woman) (?:\d{1,3}|[A-Z])", re.I)
 CAPS_PARTICLES = frozenset("OF AND ON FOR IN TO AT BY WITH THE".split())
 CLASSIFICATION_WORDS = re.compile(r"(?:top |strictly )?(?:secret|confidential|restricted|"
                                   r"unclassified)|eyes only|nodis|exdis")
@@ -146,7 +144,7 @@ def label_key(label: str) -> str:
 def has_label_shape(label: str) -> bool:
     """Short, name-like: capitalised words, initials, honorifics, particles; no digits."""
     bare = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).rstrip("? ").strip()
-    if _VOICE.fullmatch(bare) or _NUMBERED.fullmatch(bare):
+    if _VOICE.fullmatch(bare) or NUMBERED_SPEAKER.fullmatch(bare):
         return True
     joint = re.split(r" (?:and|&) ", bare)
     if len(joint) == 2:  # "Comrade Sidorova and Comrade Lebedev (together)": a joint turn
@@ -301,122 +299,3 @@ def title_of(label: str) -> str:
     """The form of address a label starts with ("Cde.", "Ambassador"), or ""."""
     first = label.split()[0].lower().rstrip(".") if label.split() else ""
     return first if first in HONORIFICS and first != "the" else ""
-
-
-# "Speaker 2 (07:59):", "Madam Chair (00:00):": a transcription service writes the clock
-# time of the recording after every label; no heading or sentence has that shape.
-_TIME_AFTER_LABEL = re.compile(r"\(\d{1,2}:\d{2}(?::\d{2})?\)")
-# "The President (spoke in Spanish):", "Mr. Haas (Germany) (interpretation from French):":
-# the language note of UN verbatim records follows only a speaker's label.
-_LANGUAGE_NOTE = re.compile(r"\((?:spoke in|interpretation from|speaking in) [A-Z][\w ]{2,30}\)",
-                            re.I)
-
-
-def _self_evident(match: LabelMatch) -> bool:
-    return _self_evident_label(match.label)
-
-
-@lru_cache(maxsize=65536)
-def _self_evident_label(label: str) -> bool:
-    """A label no heading or sentence looks like, so that even one turn proves the style: a
-    numbered anonymous speaker ("Speaker 2"), a time code after the label ("Madam Chair
-    (00:00)"), a UN language note ("(spoke in Arabic)"), or two titles before a full name
-    ("Präsident Prof. Dr. Norbert Lammert", the address of a parliamentary record)."""
-    core, _ = label_core(label)
-    if _NUMBERED.fullmatch(core) or _TIME_AFTER_LABEL.search(label) or \
-            _LANGUAGE_NOTE.search(label):
-        return True
-    words = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).split()
-    titles = 0
-    while titles < len(words) and words[titles].lower().rstrip(".") in HONORIFICS:
-        titles += 1
-    return titles >= 2 and len(words) - titles >= 2 and words[0].lower() != "the"
-
-
-def _strong_shape(match: LabelMatch) -> bool:
-    """A label that is a label on its own: an all-capitals word, Q/A, or self-evident."""
-    core, _ = label_core(match.label)
-    if match.key in ("q", "a") or _self_evident(match):
-        return True
-    return any(len(w.strip(".")) >= 2 and w.strip(".'’-").isupper() for w in core.split())
-
-
-@dataclass(frozen=True)
-class StyleChoice:
-    """The label styles a document uses (best evidence first) and the labels accepted."""
-
-    styles: tuple[str, ...]
-    accepted: dict[str, frozenset[str]]
-    strong: dict[str, frozenset[str]]  # accepted on their own evidence, not by analogy
-
-    @property
-    def style(self) -> str | None:
-        return self.styles[0] if self.styles else None
-
-    def match(self, text: str, *, strong_only: bool = False) -> LabelMatch | None:
-        """The accepted label at the start of ``text`` in the first style that has one;
-        ``strong_only`` for a line inside a paragraph (a wrapped line "Korea - there ...")."""
-        for style in self.styles:
-            found = match_line(text, style)
-            keys = self.strong[style] if strong_only else self.accepted[style]
-            if found and found.key in keys:
-                return found
-        return None
-
-
-def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
-                     forced: bool) -> tuple[frozenset[str], frozenset[str], int]:
-    """Labels of ``style`` that count as speakers, and the number of turns they give.
-
-    Evidence: the label recurs, names a declared or listed person, or has a strong shape
-    (an all-caps surname, Q/A). Once two turns are established, short name-like labels
-    that occur once count too (a speaker who speaks once), as do labels sharing an
-    honorific with an established one.
-    """
-    matches = [m for m in (match_line(t, style) for t in texts) if m]
-    if style == "dash" and not any(not m.alone for m in matches):
-        return frozenset(), frozenset(), 0  # "The Cabinet -" lines alone prove no dialogue
-    known_keys = known_keys | {m.key for m in matches if _self_evident(m)}
-    counts = Counter(m.key for m in matches)
-    strong = {m.key for m in matches if m.key in known_keys or counts[m.key] >= 2
-              or _strong_shape(m)}
-    # "Genosse Ulbricht:" / "Genosse Stoph:", each alone on its line: two speakers who
-    # share a form of address are a dialogue even when neither recurs (a short stenogram).
-    alone_titles = Counter(title_of(m.label) for m in matches if m.alone)
-    strong |= {m.key for m in matches if m.alone and alone_titles[title_of(m.label)] >= 2
-               and title_of(m.label) and len(alone_titles) == 1}
-    established = sum(counts[k] for k in strong)
-    accepted = set(strong)
-    titles = {title_of(m.label) for m in matches if m.key in strong} - {""}
-    accepted |= {m.key for m in matches if title_of(m.label) in titles}
-    if established >= 2 or forced:
-        accepted |= {m.key for m in matches if len(label_core(m.label)[0].split()) <= 4}
-    score = sum(counts[k] for k in accepted)
-    if not (established >= 2 or accepted & known_keys or forced):
-        return frozenset(), frozenset(), 0
-    return frozenset(accepted), frozenset(strong), score
-
-
-def choose_style(lines: Iterable[str], known_keys: frozenset[str] = frozenset(),
-                 forced: str | None = None) -> StyleChoice:
-    """The document's label styles, from evidence (see `_accepted_labels`); several styles
-    may be in use (a hearing's "Q." and "THE PRESIDENT:"); ``forced`` allows only one."""
-    texts = list(lines)
-    found: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
-    # A speaker established in one style is evidence in the others: working notes write
-    # "Cde. Molotov-..." twice and then "Cde. Khrushchev: ..." once, for the same speakers.
-    styles = [forced] if forced else STYLES
-    first = {style: _accepted_labels(texts, style, known_keys, bool(forced)) for style in styles}
-    for style in styles:
-        others = frozenset(k for other in styles if other != style
-                           for k in first[other][0]) - known_keys
-        # only a style that has one of those labels can change (most documents: none)
-        relevant = others and any(found.key in others for found in (
-            match_line(text, style) for text in texts) if found)
-        accepted, strong, score = (_accepted_labels(texts, style, known_keys | others,
-                                                    bool(forced)) if relevant else first[style])
-        if accepted:
-            found.append((score, style, accepted, strong))
-    found.sort(key=lambda item: (-item[0], STYLES.index(item[1])))
-    return StyleChoice(tuple(f[1] for f in found), {f[1]: f[2] for f in found},
-                       {f[1]: f[3] for f in found})

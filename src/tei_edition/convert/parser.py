@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tei_edition.convert.body import ParseHints, TurnAssembler, pieces, walk_body
+from tei_edition.convert.evidence import choose_style
 from tei_edition.convert.footnotes import MARK_STYLE, NotesSection, find_notes
 from tei_edition.convert.front import FrontLine, closer_start, front_key_lines, read_front
 from tei_edition.convert.hansard import (
@@ -20,7 +21,7 @@ from tei_edition.convert.hansard import (
     uses_layout,
 )
 from tei_edition.convert.inlines import InlineReader, plain_text
-from tei_edition.convert.labels import STYLES, LabelMatch, choose_style, label_key, match_line
+from tei_edition.convert.labels import STYLES, LabelMatch, label_key, match_line
 from tei_edition.convert.lexer import SourceLine, split_lines
 from tei_edition.convert.linelabels import (
     candidate_at,

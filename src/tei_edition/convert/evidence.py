@@ -1,0 +1,144 @@
+"""Which label styles a document uses: the evidence that a line's label is a speaker's.
+
+Owns the evidence rules of docs/conventions.md ("Speaker labels"): a label that recurs,
+names a declared person, has a strong shape, or proves itself (a numbered speaker, a time
+code or a UN language note after it, titles before a full name); labels accepted by analogy
+once two turns are established; a speaker established in one style counting in the others.
+It reads labels through labels.py; it must not resolve persons nor build any structure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tei_edition.convert.labels import (
+    HONORIFICS,
+    NUMBERED_SPEAKER,
+    STYLES,
+    LabelMatch,
+    label_core,
+    match_line,
+    title_of,
+)
+
+# "Speaker 2 (07:59):", "Madam Chair (00:00):": a transcription service writes the clock
+# time of the recording after every label; no heading or sentence has that shape.
+_TIME_AFTER_LABEL = re.compile(r"\(\d{1,2}:\d{2}(?::\d{2})?\)")
+# "The President (spoke in Spanish):", "Mr. Haas (Germany) (interpretation from French):":
+# the language note of UN verbatim records follows only a speaker's label.
+_LANGUAGE_NOTE = re.compile(r"\((?:spoke in|interpretation from|speaking in) [A-Z][\w ]{2,30}\)",
+                            re.I)
+
+
+def _self_evident(match: LabelMatch) -> bool:
+    return _self_evident_label(match.label)
+
+
+@lru_cache(maxsize=65536)
+def _self_evident_label(label: str) -> bool:
+    """A label no heading or sentence looks like, so that even one turn proves the style: a
+    numbered anonymous speaker ("Speaker 2"), a time code after the label ("Madam Chair
+    (00:00)"), a UN language note ("(spoke in Arabic)"), or two titles before a full name
+    ("Präsident Prof. Dr. Norbert Lammert", the address of a parliamentary record)."""
+    core, _ = label_core(label)
+    if NUMBERED_SPEAKER.fullmatch(core) or _TIME_AFTER_LABEL.search(label) or \
+            _LANGUAGE_NOTE.search(label):
+        return True
+    words = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).split()
+    titles = 0
+    while titles < len(words) and words[titles].lower().rstrip(".") in HONORIFICS:
+        titles += 1
+    return titles >= 2 and len(words) - titles >= 2 and words[0].lower() != "the"
+
+
+def _strong_shape(match: LabelMatch) -> bool:
+    """A label that is a label on its own: an all-capitals word, Q/A, or self-evident."""
+    core, _ = label_core(match.label)
+    if match.key in ("q", "a") or _self_evident(match):
+        return True
+    return any(len(w.strip(".")) >= 2 and w.strip(".'’-").isupper() for w in core.split())
+
+
+@dataclass(frozen=True)
+class StyleChoice:
+    """The label styles a document uses (best evidence first) and the labels accepted."""
+
+    styles: tuple[str, ...]
+    accepted: dict[str, frozenset[str]]
+    strong: dict[str, frozenset[str]]  # accepted on their own evidence, not by analogy
+
+    @property
+    def style(self) -> str | None:
+        return self.styles[0] if self.styles else None
+
+    def match(self, text: str, *, strong_only: bool = False) -> LabelMatch | None:
+        """The accepted label at the start of ``text`` in the first style that has one;
+        ``strong_only`` for a line inside a paragraph (a wrapped line "Korea - there ...")."""
+        for style in self.styles:
+            found = match_line(text, style)
+            keys = self.strong[style] if strong_only else self.accepted[style]
+            if found and found.key in keys:
+                return found
+        return None
+
+
+def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
+                     forced: bool) -> tuple[frozenset[str], frozenset[str], int]:
+    """Labels of ``style`` that count as speakers, and the number of turns they give.
+
+    Evidence: the label recurs, names a declared or listed person, or has a strong shape
+    (an all-caps surname, Q/A). Once two turns are established, short name-like labels
+    that occur once count too (a speaker who speaks once), as do labels sharing an
+    honorific with an established one.
+    """
+    matches = [m for m in (match_line(t, style) for t in texts) if m]
+    if style == "dash" and not any(not m.alone for m in matches):
+        return frozenset(), frozenset(), 0  # "The Cabinet -" lines alone prove no dialogue
+    known_keys = known_keys | {m.key for m in matches if _self_evident(m)}
+    counts = Counter(m.key for m in matches)
+    strong = {m.key for m in matches if m.key in known_keys or counts[m.key] >= 2
+              or _strong_shape(m)}
+    # "Genosse Ulbricht:" / "Genosse Stoph:", each alone on its line: two speakers who
+    # share a form of address are a dialogue even when neither recurs (a short stenogram).
+    alone_titles = Counter(title_of(m.label) for m in matches if m.alone)
+    strong |= {m.key for m in matches if m.alone and alone_titles[title_of(m.label)] >= 2
+               and title_of(m.label) and len(alone_titles) == 1}
+    established = sum(counts[k] for k in strong)
+    accepted = set(strong)
+    titles = {title_of(m.label) for m in matches if m.key in strong} - {""}
+    accepted |= {m.key for m in matches if title_of(m.label) in titles}
+    if established >= 2 or forced:
+        accepted |= {m.key for m in matches if len(label_core(m.label)[0].split()) <= 4}
+    score = sum(counts[k] for k in accepted)
+    if not (established >= 2 or accepted & known_keys or forced):
+        return frozenset(), frozenset(), 0
+    return frozenset(accepted), frozenset(strong), score
+
+
+def choose_style(lines: Iterable[str], known_keys: frozenset[str] = frozenset(),
+                 forced: str | None = None) -> StyleChoice:
+    """The document's label styles, from evidence (see `_accepted_labels`); several styles
+    may be in use (a hearing's "Q." and "THE PRESIDENT:"); ``forced`` allows only one."""
+    texts = list(lines)
+    found: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
+    # A speaker established in one style is evidence in the others: working notes write
+    # "Cde. Molotov-..." twice and then "Cde. Khrushchev: ..." once, for the same speakers.
+    styles = [forced] if forced else STYLES
+    first = {style: _accepted_labels(texts, style, known_keys, bool(forced)) for style in styles}
+    for style in styles:
+        others = frozenset(k for other in styles if other != style
+                           for k in first[other][0]) - known_keys
+        # only a style that has one of those labels can change (most documents: none)
+        relevant = others and any(found.key in others for found in (
+            match_line(text, style) for text in texts) if found)
+        accepted, strong, score = (_accepted_labels(texts, style, known_keys | others,
+                                                    bool(forced)) if relevant else first[style])
+        if accepted:
+            found.append((score, style, accepted, strong))
+    found.sort(key=lambda item: (-item[0], STYLES.index(item[1])))
+    return StyleChoice(tuple(f[1] for f in found), {f[1]: f[2] for f in found},
+                       {f[1]: f[3] for f in found})
