@@ -265,3 +265,25 @@ def test_a_bulleted_delegation_heading_is_not_a_person():
                           "- Consul A. Brenner\n- Federal Republic\n- Mr. Marc Tolle\n"
                           "The Consul asked about the licences.\n")
     assert [name for name, _ in _persons(root)] == ["A. Brenner", "Marc Tolle"]
+
+
+# ---- another person's label the document gave no evidence for -------------------------
+
+
+def test_an_unconfirmed_capitals_label_is_not_more_speech_of_the_turn_above():
+    root = converted_root("Q. Did you see the truck?\nA. Only the back of it.\n"
+                          "MR. HART: Nothing further.\nQ. Was it raining?\nA. No.\n")
+    assert _turns(root)[1] == ("A", "Only the back of it.")
+    assert "MR. HART: Nothing further." in _free_paragraphs(root)
+
+
+def test_an_unconfirmed_capitals_label_in_its_own_paragraph_is_not_more_speech():
+    root = converted_root("Q. Did you see the truck?\nA. Only the back of it.\n\n"
+                          "MR. HART: Nothing further.\n\nQ. Was it raining?\nA. No.\n")
+    assert _turns(root)[1] == ("A", "Only the back of it.")
+
+
+def test_a_capitals_phrase_with_a_colon_in_speech_stays_speech():
+    root = converted_root("Q. What did the sign say?\nA. It said this.\n\nDANGER AHEAD: keep "
+                          "out.\n\nQ. Was it raining?\nA. No.\n")
+    assert _turns(root)[1] == ("A", "It said this. DANGER AHEAD: keep out.")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from tei_edition.convert.boundaries import (
     byline_length,
     is_apparatus_paragraph,
+    is_other_speakers_label,
     is_reported_narrative,
     is_title_above_turn,
     turn_ends_inside,
@@ -302,7 +303,8 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
                                                 titles) or byline_length(
                 [x.text for x in unit]) == len(unit) or (
                 not line.tight and (is_apparatus_paragraph(line.text)
-                                    or is_reported_narrative(" ".join(x.text for x in unit))))
+                                    or is_reported_narrative(" ".join(x.text for x in unit)))
+            ) or is_other_speakers_label(line.text)
             for block in _content_blocks(reader, unit, line.tight):
                 builder.add(block, to_turn=not narrative)
         index = unit_end

@@ -5,7 +5,8 @@ and after the turns: examination headings inside a turn's paragraph ("CROSS EXAM
 MR. DALE:"), a reporter's byline ("Lena Ortiz, RPR" / "Tulsa, Okla."), a short section title
 right above a turn, a source or editor's note after the turns ("Source: County Archive ...").
 Each predicate looks at plain line texts only; body.py decides what to build from them. It
-must not know about labels beyond the ``is_label`` callables it is given, nor about XML.
+must not choose label styles (labels.py) nor know about XML; it uses the label shape of
+labels.py only to see a label the document gave no evidence for.
 
 Why: TEI P5 §7.2.2 (speeches and speakers) puts in an ``sp`` only what the speaker says; a
 heading opens a new division (§4.2.1) and the editor's or reporter's words are narrative
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from tei_edition.convert.labels import match_line, title_of
 
 SENTENCE_END = tuple('.?!"”’)]…')
 
@@ -68,17 +71,26 @@ def byline_length(texts: Sequence[str]) -> int:
     return 0
 
 
+def is_other_speakers_label(text: str) -> bool:
+    """"MR. HART: Nothing further." where the document gave the label no evidence (used once
+    beside `Q.`/`A.`): capitals with a form of address and a colon are another person
+    speaking, never more speech of the turn above. The caller keeps such a line out of the
+    turn (a paragraph between turns): a missed turn, not words put in the wrong mouth."""
+    found = match_line(text, "colon")
+    return bool(found and not found.alone and found.label.isupper() and title_of(found.label))
+
+
 def turn_ends_inside(texts: Sequence[str], start: int) -> int:
     """Inside one paragraph (lines ``texts``, a turn's first line at 0), the index of the first
     line from ``start`` that is no longer the speaker's: an examination heading that stands
-    last in the paragraph, or a byline block that ends it; each only after a finished
-    sentence. ``len(texts)`` when the whole paragraph is speech."""
+    last in the paragraph, a byline block that ends it, or another person's label; each only
+    after a finished sentence. ``len(texts)`` when the whole paragraph is speech."""
     for k in range(max(start, 1), len(texts)):
         if not texts[k - 1].endswith(SENTENCE_END):
             continue
         if k == len(texts) - 1 and is_exam_heading(texts[k]):
             return k
-        if byline_length(texts[k:]):
+        if byline_length(texts[k:]) or is_other_speakers_label(texts[k]):
             return k
     return len(texts)
 
