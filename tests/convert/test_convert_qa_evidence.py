@@ -314,3 +314,10 @@ def test_a_time_code_after_the_label_is_kept_in_speaker_time():
     root = converted_root("Speaker 1 (00:00):\nGood morning.\n\nSpeaker 2 (00:12):\nThank you.\n")
     speaker = root.find(".//t:sp/t:speaker", NS)
     assert (speaker.text, speaker.find("t:time", NS).text) == ("Speaker 1 ", "(00:00)")
+
+
+def test_modern_hansard_label_with_constituency_and_party_is_a_label_line():
+    root = converted_root("Sittings of the House\n\nMr John Spellar (Warley) (Lab)\n\nThe right "
+                          "hon. Gentleman has just said so.\n\nMr Andrew Lansley (South "
+                          "Cambridgeshire) (Con)\n\nFrom memory, no.\n")
+    assert _who(root) == ["#john-spellar", "#andrew-lansley"]

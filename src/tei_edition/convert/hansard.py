@@ -16,8 +16,10 @@ import re
 from tei_edition.convert.labels import HONORIFICS, LabelMatch, label_core, label_key
 
 # Title-case words (initials, particles, commas inside the parentheses), then "(...)" at the end.
+# Modern Hansard adds the party after the constituency: "Mr John Spellar (Warley) (Lab)".
 _PAREN_LINE = re.compile(r"(?P<name>[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|of|the|and|for|de|"
-                         r"von|van)){0,14}) \((?P<place>[A-Z][^()]{1,60})\)")
+                         r"von|van)){0,14}) \((?P<place>[A-Z][^()]{1,60})\)"
+                         r"(?: \((?P<party>[A-Z][^()]{1,30})\))?")
 # "§ " and a label glued to the speech: after a closing parenthesis, or where a lower-case
 # letter is followed directly by a capital ("SpeakerThe").
 _GLUED = re.compile(r"(?P<label>§ [A-Z][\w.'’\- ]{1,60}?(?: \([^()]{1,60}\)|[a-z](?=[A-Z])))"
