@@ -287,3 +287,20 @@ def test_a_capitals_phrase_with_a_colon_in_speech_stays_speech():
     root = converted_root("Q. What did the sign say?\nA. It said this.\n\nDANGER AHEAD: keep "
                           "out.\n\nQ. Was it raining?\nA. No.\n")
     assert _turns(root)[1] == ("A", "It said this. DANGER AHEAD: keep out.")
+
+
+def test_a_bulleted_block_of_persons_under_the_title_is_the_participants_list():
+    root = converted_root("Memorandum of Conversation\n\n• Lin Bao, Premier, State Council\n"
+                          "• Hu Ting, Interpreter\n• Dr. Carl Ode, Assistant to the Minister\n\n"
+                          "Dr. Ode: We thank the Premier.\n\nLin Bao: You are welcome.\n\n"
+                          "Dr. Ode: Shall we begin?\n")
+    assert [name for name, _ in _persons(root)] == ["Lin Bao", "Hu Ting", "Carl Ode"]
+    assert [sp.get("who") for sp in root.iterfind(".//t:sp", NS)] == [
+        "#carl-ode", "#lin-bao", "#carl-ode"]
+
+
+def test_a_bulleted_subject_under_the_title_is_not_a_participants_list():
+    root = converted_root("Memorandum of Conversation\n\n• Germany and Berlin\n"
+                          "• The border question\n\nThe Minister called at his request.\n")
+    assert _persons(root) == []
+    assert root.find(".//t:list[@type='participants']", NS) is None

@@ -180,6 +180,13 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
                 index += len(block)
                 has_title = True
                 continue
+        if kind is None and has_title and not seen_participants and not line.tight:
+            listed = _bulleted_persons(lines, index, is_turn)
+            if listed > index:  # "• Chou En-lai, Premier" / "• Dr. Henry A. Kissinger, ..."
+                found += [FrontLine(k, "participants") for k in range(index, listed)]
+                index = listed
+                seen_participants = in_participants = True
+                continue
         if kind is None and not seen_participants and not line.tight:
             intro = _intro_before_participants(lines, index, is_turn)
             if intro > index:
@@ -214,7 +221,7 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
     return found, index
 
 
-_BULLET = re.compile(r"[-•*–·]\s+\S")
+_BULLET = re.compile(r"[-•*–·]\s+(?=\S)")
 
 
 def ends_list(listed: list[str], text: str, indented: bool = False) -> bool:
@@ -230,7 +237,7 @@ def ends_list(listed: list[str], text: str, indented: bool = False) -> bool:
     if entries and all(_BULLET.match(entry) for entry in entries) and not _BULLET.match(
             text) and not indented:
         return True
-    bare = _BULLET.sub(lambda m: m.group()[-1], text, count=1) if _BULLET.match(text) else text
+    bare = _BULLET.sub("", text, count=1)
     if is_list_line(bare):
         return False
     words = bare.split()
@@ -287,6 +294,26 @@ def _list_block(lines: list[SourceLine], start: int, is_turn: Callable[[str], bo
             break
         end = stop
     return end
+
+
+def _bulleted_persons(lines: list[SourceLine], start: int,
+                      is_turn: Callable[[str], bool]) -> int:
+    """The end of a bulleted block of persons under the title, without a heading (the current
+    FRUS layout: "• Chou En-lai, Premier, State Council"), or ``start``. Every line of the
+    block is a bullet, at least two, and each names a person by a title or with a role after
+    a comma: "• Germany and Berlin" (a subject) or "- United States" alone are no such list."""
+    stop = start + 1
+    while stop < len(lines) and lines[stop].tight:
+        stop += 1
+    block = [line.text for line in lines[start:stop]]
+    if len(block) < 2 or not all(_BULLET.match(text) for text in block):
+        return start
+    for text in block:
+        bare = _BULLET.sub("", text, count=1)
+        first = bare.split()[0].lower().rstrip(".")
+        if is_turn(bare) or not is_list_line(bare) or not ("," in bare or first in HONORIFICS):
+            return start
+    return stop
 
 
 def _aligned_list_block(lines: list[SourceLine], start: int, column: int,

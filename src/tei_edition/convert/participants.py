@@ -136,11 +136,13 @@ def _entries(group_text: str, one_person: bool = False) -> list[tuple[str, str, 
     return out
 
 
-def read_participants(lines: list[tuple[str, int]]) -> tuple[list[Participant], list[str | None]]:
-    """Persons and group labels from the participants block (text, line) lines."""
+def read_participants(lines: list[tuple[str, int]], one_per_line: bool = False
+                      ) -> tuple[list[Participant], list[str | None]]:
+    """Persons and group labels from the participants block (text, line) lines.
+    ``one_per_line``: the block has no heading but is known to hold one person a line (a
+    bulleted list); otherwise a header or group label alone on its line says so."""
     persons: list[Participant] = []
     labels: list[str | None] = []
-    one_per_line = False  # a header or group label alone on its line: one person a line
     for text, line in lines:
         role = _ROLE_LINE.fullmatch(text)
         if role:  # "President: Mr. V. A. ZORIN (...)": one person, the role is a title

@@ -44,8 +44,12 @@ def read_participants_block(reader: InlineReader, lines: list[SourceLine],
             head = Block("head", reader.read(piece), line.number, line.tight)
         else:
             items.append(Block("item", reader.read(piece), line.number, line.tight))
+    # a bulleted list without a heading (FRUS: "• Chou En-lai, Premier, State Council") is
+    # one person a line, like a list under "PARTICIPANTS"
+    headless = head is None and not HEADER.match(chosen[0].text) and all(
+        _BULLET.match(line.text) for line in chosen)
     persons, labels = read_participants([(_unbulleted(line.text), line.number)
-                                         for line in chosen])
+                                         for line in chosen], one_per_line=headless)
     keys = set()
     for person in persons:
         keys.add(label_key(person.name))
