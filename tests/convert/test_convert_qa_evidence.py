@@ -321,3 +321,17 @@ def test_modern_hansard_label_with_constituency_and_party_is_a_label_line():
                           "hon. Gentleman has just said so.\n\nMr Andrew Lansley (South "
                           "Cambridgeshire) (Con)\n\nFrom memory, no.\n")
     assert _who(root) == ["#john-spellar", "#andrew-lansley"]
+
+
+def test_a_bracketed_alias_before_a_period_makes_a_label_used_once():
+    root = converted_root("Minutes of the Conversation\n\nPremier Kim Il Sung [henceforth "
+                          "referred to as Kim]. When we talked to them, we raised two points.\n")
+    speaker = root.find(".//t:sp/t:speaker", NS)
+    assert speaker.text == "Premier Kim Il Sung "
+    assert speaker.find("t:note[@type='editorial']", NS).text == "henceforth referred to as Kim"
+    assert _who(root) == ["#kim-il-sung"]
+
+
+def test_a_parenthesised_alias_makes_a_colon_label_used_once():
+    root = converted_root("Record\n\nPremier Zhou Enlai (hereafter abbreviated Zhou): Welcome.\n")
+    assert _who(root) == ["#zhou-enlai"]

@@ -59,6 +59,7 @@ _NOTE_SUFFIX = re.compile(r"(?P<body>.*\S)(?P<label>\s*(?:—|–|-{1,2})\s*(?:t
                           r"translator|ed|editor|eds)\.?)", re.S | re.I)
 # Words that make a bracket a remark on the document, not words supplied to the text.
 _SOURCE_REMARK = re.compile(r"\b(?:in (?:the )?original|emphasis|underlined|underlining|"
+                            r"henceforth|hereafter|hereinafter|"
                             r"crossed out|struck out|handwritten|handwriting|signature|stamp|seal|"
                             r"margin|marginal|in (?:English|Russian|German|French|Chinese)|"
                             r"text missing|page break|tape \d|side [AB])\b", re.I)

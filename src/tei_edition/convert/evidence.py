@@ -34,6 +34,12 @@ _LANGUAGE_NOTE = re.compile(r"\((?:spoke in|interpretation from|speaking in) [A-
                             re.I)
 
 
+# "(hereafter abbreviated Zhou)", "[henceforth referred to as Kim]": the translator names the
+# speaker's short form at the first turn; only a speaker's label carries it.
+_ALIAS_NOTE = re.compile(r"[(\[](?:henceforth|hereafter|hereinafter) [^()\[\]]{2,50}[)\]]$",
+                         re.I)
+
+
 def _self_evident(match: LabelMatch) -> bool:
     return _self_evident_label(match.label)
 
@@ -46,7 +52,7 @@ def _self_evident_label(label: str) -> bool:
     ("Präsident Prof. Dr. Norbert Lammert", the address of a parliamentary record)."""
     core, _ = label_core(label)
     if NUMBERED_SPEAKER.fullmatch(core) or _TIME_AFTER_LABEL.search(label) or \
-            _LANGUAGE_NOTE.search(label):
+            _LANGUAGE_NOTE.search(label) or _ALIAS_NOTE.search(label):
         return True
     words = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).split()
     titles = 0

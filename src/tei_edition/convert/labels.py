@@ -78,6 +78,11 @@ _LABEL_CHARS = r"[^\W\d_][\w.'’\- ]{0,58}?(?: ?\?)?(?: \([^()]{1,60}\)){0,2}"
 # that marks speech trailing in; the ellipsis is speech, the separator "unspaced".
 _COLON = re.compile(rf"(?P<label>{_LABEL_CHARS})(?P<before>[ \u00a0]?):"
                     rf"(?:[ \u00a0]+(?P<rest>.*)|(?P<glued>(?:\.{{2,}}|…).*)|$)")
+# "Premier Kim Il Sung [henceforth referred to as Kim]. When we ...": a record's translator
+# declares the short form of a speaker's name in brackets at the first turn, and a period or
+# a colon follows. The bracket stays in the speaker (an editorial note, apparatus.py).
+_ALIAS_LABEL = re.compile(rf"(?P<label>{_LABEL_CHARS} \[(?:henceforth|hereafter|hereinafter) "
+                          r"[^\[\]]{2,50}\])(?P<sep>[.:])[ \u00a0]+(?P<rest>\S.*)", re.I)
 # "毛泽东：..." / "Zhou Enlai：...": the fullwidth colon (U+FF1A) of text typed with a Chinese
 # or Japanese input method. It carries its own spacing, so the speech usually follows with
 # no space ("unspaced" in sp/@rend); no space is ever written before it.
@@ -125,7 +130,7 @@ def label_core(label: str) -> tuple[str, bool]:
     office = _OFFICE_HOLDER.fullmatch(label)
     if office:  # "The Lord President of the Council (Sir Geoffrey Howe)": the person
         label = office["person"]
-    core = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).strip()
+    core = re.sub(r"(\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$", "", label).strip()
     core = re.sub(r"(?<=\.)(?=[A-Z][a-z])", " ", core)  # "Cde.Khrushchev"
     uncertain = core.endswith("?")
     core = core.rstrip("? ").strip()
@@ -143,7 +148,7 @@ def label_key(label: str) -> str:
 
 def has_label_shape(label: str) -> bool:
     """Short, name-like: capitalised words, initials, honorifics, particles; no digits."""
-    bare = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).rstrip("? ").strip()
+    bare = re.sub(r"(\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$", "", label).rstrip("? ").strip()
     if _VOICE.fullmatch(bare) or NUMBERED_SPEAKER.fullmatch(bare):
         return True
     joint = re.split(r" (?:and|&) ", bare)
@@ -251,6 +256,10 @@ def match_line(text: str, style: str) -> LabelMatch | None:
             return None
         label, sep, spacing, offset = found_dash
         rest = line[offset:]
+    elif (alias := _ALIAS_LABEL.fullmatch(line)) and alias["sep"] == (
+            ":" if style == "colon" else "." if style == "period" else ""):
+        label, rest, offset = alias["label"], alias["rest"], alias.start("rest")
+        sep = "sep-colon" if style == "colon" else "sep-period"
     elif style == "colon" and (wide := _WIDE_COLON.fullmatch(line)):
         label, rest, sep = wide["label"], wide["rest"], "sep-fullwidth-colon"
         offset = wide.start("rest") if rest else len(line)
