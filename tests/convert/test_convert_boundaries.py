@@ -304,3 +304,15 @@ def test_a_bulleted_subject_under_the_title_is_not_a_participants_list():
                           "• The border question\n\nThe Minister called at his request.\n")
     assert _persons(root) == []
     assert root.find(".//t:list[@type='participants']", NS) is None
+
+
+def test_a_subject_and_a_bulleted_participants_list_after_empty_lines_are_front_matter():
+    root = converted_root("Memorandum of Conversation\n\nSUBJECT\n\n• Fishing rights in the bay\n\n"
+                          "PARTICIPANTS\n\n• U.K.\n  • Mr. Alan Dunmore\n• N.O.R.\n"
+                          "  • Minister Eik\n\nAfter dinner the Minister raised the question of "
+                          "the bay.\n")
+    segs = [" ".join("".join(s.itertext()).split())
+            for s in root.iterfind(".//t:opener/t:seg[@type='subject']", NS)]
+    assert segs == ["SUBJECT", "• Fishing rights in the bay"]
+    assert [name for name, _ in _persons(root)] == ["Alan Dunmore", "Eik"]
+    assert _free_paragraphs(root) == ["After dinner the Minister raised the question of the bay."]

@@ -157,8 +157,10 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
                 [lines[f.index].text for f in found if f.kind == "participants"], line.text,
                 line.column > lines[found[-1].index].column):
             kind = "participants"
-        if in_subject and kind is None and line.tight:
-            kind = "subject"
+        if in_subject and kind is None and (line.tight or (
+                _SUBJECT_HEADING.fullmatch(lines[found[-1].index].text)
+                and len(line.text.split()) <= 15 and not is_turn(line.text))):
+            kind = "subject"  # "SUBJECT" / empty line / "• Germany and Berlin" (browser copy)
         if kind is None and not has_title and _colon_title(lines, index) and all(
                 f.kind in ("classification", "copy", "page") for f in found):
             found.append(FrontLine(index, "title"))  # "COURT NOTES: Odd moments"
@@ -281,6 +283,9 @@ def _intro_before_participants(lines: list[SourceLine], start: int,
     return stop if HEADER.match(lines[stop].text) else start
 
 
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}")
+
+
 def _list_block(lines: list[SourceLine], start: int, is_turn: Callable[[str], bool]) -> int:
     """The end of the name-list blocks from ``start`` (``start`` when the first block is not
     one): every line a participant line, none a turn unless it is a group with its names."""
@@ -290,7 +295,11 @@ def _list_block(lines: list[SourceLine], start: int, is_turn: Callable[[str], bo
         while stop < len(lines) and lines[stop].tight:
             stop += 1
         block = [line.text for line in lines[end:stop]]
-        if not all(is_list_line(text) and (not is_turn(text) or ":" in text) for text in block):
+        # "• U.S." / "• The Secretary": a bulleted name is a name (browser copy of FRUS), a
+        # dotted acronym the delegation's heading
+        bare = [_BULLET.sub("", text, count=1) for text in block]
+        if not all((is_list_line(text) or _DOTTED_ACRONYM.fullmatch(text)) and (
+                not is_turn(text) or ":" in text) for text in bare):
             break
         end = stop
     return end
