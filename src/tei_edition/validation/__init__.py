@@ -23,10 +23,7 @@ from lxml import etree
 
 from tei_edition import resources
 from tei_edition.diagnostics import Diagnostic, Severity
-from tei_edition.validation.checks import run_checks
 from tei_edition.validation.findings import LAYER_TEI, Finding, merge_findings, with_columns
-from tei_edition.validation.project_schema import check_project_schema
-from tei_edition.validation.rules import check_rules
 
 PROFILES = ("project", "tei", "all")
 
@@ -89,6 +86,12 @@ def _findings(tree: etree._ElementTree, path: str, profile: str,
     findings: list[Finding] = []
     schema_rejected = False
     if profile in ("project", "all"):
+        # Imported here: `validate --profile tei` (anyone's TEI) never needs the project's
+        # XSD, Schematron or Python checks, and importing them costs every such command.
+        from tei_edition.validation.checks import run_checks
+        from tei_edition.validation.project_schema import check_project_schema
+        from tei_edition.validation.rules import check_rules
+
         schema_findings = check_project_schema(tree, path)
         schema_rejected = any(f.diagnostic.severity is Severity.ERROR for f in schema_findings)
         findings += schema_findings
