@@ -132,12 +132,13 @@ def run_pool(
     stages: Stages,
     collector: Collector,
 ) -> None:
-    """Editions in worker processes; each worker compiles schemas and stylesheets once."""
+    """Editions in worker processes; each worker compiles schemas and stylesheets once, for
+    its first edition, and keeps them."""
     workers = min(options.jobs, len(work))
     with ProcessPoolExecutor(
         max_workers=workers,
         initializer=init_worker,
-        initargs=(stages, options.profile, options.tei_all),
+        initargs=(stages,),
     ) as pool:
         futures: dict[Future[EditionOutcome], tuple[EditionSource, InputDigests]] = {
             pool.submit(run_in_worker, _job(source, options)): (source, inputs)
