@@ -333,9 +333,12 @@
 
   <!-- What stood between a speaker label and the speech: the sep-* token of sp/@rend
        (docs/encoding.md §4); around a dash, "unspaced" drops both spaces, "tight-left" the
-       one before it, "tight-right" the one after it. -->
+       one before it, "tight-right" the one after it; "spaced" is the space before a colon
+       of French typography ("M. Couve de Murville : "). "sep-space" is whitespace alone
+       ("Q    Thanks"), as wide as "spaces-N" says (one space without it). -->
   <xsl:template name="speaker-separator">
     <xsl:variable name="tokens" select="concat(' ', normalize-space(@rend), ' ')"/>
+    <xsl:variable name="width" select="substring-before(substring-after($tokens, ' spaces-'), ' ')"/>
     <xsl:variable name="mark">
       <xsl:choose>
         <xsl:when test="contains($tokens, ' sep-hyphen ')">-</xsl:when>
@@ -349,8 +352,17 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:choose>
+      <xsl:when test="contains($tokens, ' sep-space ')">
+        <xsl:choose>
+          <xsl:when test="number($width) &gt; 1">
+            <xsl:call-template name="spaces"><xsl:with-param name="count" select="number($width)"/></xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
       <xsl:when test="not(string($mark))"/>
       <xsl:when test="contains($tokens, ' unspaced ') or $mark = ':' or $mark = '.' or $mark = '&#65306;'">
+        <xsl:if test="contains($tokens, ' spaced ')"><xsl:text> </xsl:text></xsl:if>
         <xsl:value-of select="$mark"/>
         <xsl:if test="not(contains($tokens, ' unspaced ') or contains($tokens, ' label-line '))"><xsl:text> </xsl:text></xsl:if>
       </xsl:when>
@@ -361,6 +373,16 @@
         <xsl:if test="not(contains($tokens, ' tight-right ') or contains($tokens, ' label-line '))"><xsl:text> </xsl:text></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- $count spaces (a whitespace separator's width), without recursion depth per space
+       beyond the count: such widths are a handful of spaces. -->
+  <xsl:template name="spaces">
+    <xsl:param name="count" select="1"/>
+    <xsl:if test="$count &gt;= 1">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="spaces"><xsl:with-param name="count" select="$count - 1"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- A foot note's mark as the source printed it: [n], /n/ or a glued n. -->

@@ -16,7 +16,7 @@ NS = {"t": TEI}
 WORD = re.compile(r"[^\W_]+")
 SEPARATORS = {"sep-hyphen": " - ", "sep-en-dash": " – ", "sep-em-dash": " — ",
               "sep-double-hyphen": " -- ", "sep-colon": ": ", "sep-fullwidth-colon": "： ",
-              "sep-period": ". ", "sep-none": ""}
+              "sep-period": ". ", "sep-space": " ", "sep-none": ""}
 LINE_BLOCKS = {"p", "item", "head", "signed", "ab", "dateline", "seg"}
 CONTAINERS = {"text", "body", "back", "div", "list", "opener", "closer"}
 _LIST_MARKS = {"list-square": "[{}] ", "list-slash": "/{}/ ", "list-period": "{}. "}
@@ -99,7 +99,10 @@ def diplomatic_text(root: etree._Element) -> str:
             speaker = inline_text(element.find("t:speaker", NS))
             rend = tokens(element)
             separator = next(SEPARATORS[t] for t in rend if t.startswith("sep-"))
-            if "spaced" in rend:
+            width = next((t[len("spaces-"):] for t in rend if t.startswith("spaces-")), "")
+            if width:  # "Q    Thanks": whitespace is the separator, kept at its width
+                separator = " " * int(width)
+            elif "spaced" in rend:
                 separator = " " + separator
             elif "unspaced" in rend:
                 separator = separator.strip()

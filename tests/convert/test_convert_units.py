@@ -180,6 +180,7 @@ def test_slugs_are_ncnames():
     assert slugify("Ri [Ju-yeon]") == "ri-ju-yeon"
     assert slugify("8th") == "p-8th"
     assert slugify("Žukov") == "zukov"
+    assert slugify("毛泽东") == "毛泽东"  # NCName: letters of any script
 
 
 # ---- metadata ------------------------------------------------------------------------------

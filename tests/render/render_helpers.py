@@ -94,6 +94,39 @@ def missing_words(source: str, rendered: str) -> Counter[str]:
     return words(source) - words(rendered)
 
 
+_TEI = {"t": "http://www.tei-c.org/ns/1.0"}
+_LAST_WORD = re.compile(r"(?:[^\W\d_]+|\d+)$")
+_FIRST_WORD = re.compile(r"^(?:[^\W\d_]+|\d+)")
+
+
+def glued_label_words(tree) -> Counter[str]:
+    """Source words that a label glued to its speech made ("§ Madam SpeakerThe hon. Lady":
+    `SpeakerThe`), mapped to the two words the HTML shows apart (the label in its own
+    element): +1 for each part, -1 for the glued word. Only turns whose separator is none
+    (sep-none, the label not on a line of its own); both sides letters, or both digits."""
+    change: Counter[str] = Counter()
+    for sp in tree.iterfind(".//t:body//t:sp", _TEI):
+        tokens = (sp.get("rend") or "").split()
+        speaker, speech = sp.find("t:speaker", _TEI), sp.find("t:p", _TEI)
+        if "sep-none" not in tokens or "label-line" in tokens or speaker is None or \
+                speech is None:
+            continue
+        last = _LAST_WORD.search("".join(speaker.itertext()))
+        first = _FIRST_WORD.search("".join(speech.itertext()))
+        if last and first and last.group().isdigit() == first.group().isdigit():
+            change[last.group()] += 1
+            change[first.group()] += 1
+            change[last.group() + first.group()] -= 1
+    return change
+
+
+def words_apart_at_glued_labels(source: str, tree) -> Counter[str]:
+    """The words of ``source`` with each glued label word counted as its two parts."""
+    counted = words(source)
+    counted.update(glued_label_words(tree))
+    return +counted
+
+
 def html_text_content(page: str) -> str:
     from lxml import html
 

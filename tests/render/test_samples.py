@@ -15,6 +15,8 @@ from render_helpers import (
     missing_words,
     normalise_transcript,
     undeclared_normalisations,
+    words,
+    words_apart_at_glued_labels,
 )
 
 from tei_edition.convert import convert_file
@@ -62,5 +64,7 @@ def test_no_word_is_lost_in_text_or_html(sample, view) -> None:
     transcript, tree = sample
     if view == "diplomatic":
         assert missing_words(transcript, rendered(tree, "text", view)) == Counter()
+    # The HTML shows a label glued to its speech (sep-none) apart from it: there only, the
+    # glued source word counts as its two parts.
     page = html_text_content(rendered(tree, "html", view))
-    assert missing_words(transcript, page) == Counter()
+    assert words_apart_at_glued_labels(transcript, tree) - words(page) == Counter()

@@ -164,7 +164,8 @@ def _encoding_desc(header: etree._Element, document: Document, meta: Metadata,
     if separators:
         punctuation = sub(decl, "punctuation")
         for token in separators:
-            shown = SEPARATOR_TEXT[token].strip() or "a line end"
+            shown = SEPARATOR_TEXT[token].strip() or (
+                "whitespace only" if token == "sep-space" else "a line end")
             sub(punctuation, "p", f"Speaker labels are separated from the speech by “{shown}”; "
                                   f"each sp records it in @rend as {token}.")
     kinds = [k for k in INTERPRETATION_TEXT if k in document.features]

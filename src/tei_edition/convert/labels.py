@@ -71,7 +71,7 @@ DASH_SEPARATORS = {"--": "sep-double-hyphen", "-": "sep-hyphen", "–": "sep-en-
                    "—": "sep-em-dash"}
 SEPARATOR_TEXT = {"sep-double-hyphen": " -- ", "sep-hyphen": " - ", "sep-en-dash": " – ",
                   "sep-em-dash": " — ", "sep-colon": ": ", "sep-fullwidth-colon": "： ",
-                  "sep-period": ". ", "sep-none": ""}
+                  "sep-period": ". ", "sep-space": " ", "sep-none": ""}
 
 _LABEL_CHARS = r"[^\W\d_][\w.'’\- ]{0,58}?(?: ?\?)?(?: \([^()]{1,60}\)){0,2}"
 # "McNamara:...........or reconnaissance": a tape transcript glues the colon to the ellipsis
@@ -106,7 +106,7 @@ class LabelMatch:
     style: str
     label: str
     separator: str  # token, see SEPARATOR_TEXT
-    spacing: str  # "", unspaced, tight-left, tight-right (a dash); spaced (" :")
+    spacing: str  # "", unspaced, tight-left, tight-right (a dash); spaced (" :"); spaces-N
     alone: bool  # the label stands alone on its line
     rest: str
     rest_offset: int  # index in the line where the speech starts
@@ -293,7 +293,9 @@ def match_line(text: str, style: str) -> LabelMatch | None:
 def separator_text(token: str, spacing: str = "", alone: bool = False) -> str:
     """The separator as the diplomatic text writes it (docs/encoding.md section 4)."""
     text = SEPARATOR_TEXT[token]
-    if spacing == "spaced":
+    if spacing.startswith("spaces-"):  # "Q    Thanks": the width of a whitespace separator
+        text = " " * int(spacing[len("spaces-"):])
+    elif spacing == "spaced":
         text = " " + text
     elif spacing == "unspaced":
         text = text.strip()

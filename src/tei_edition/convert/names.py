@@ -16,12 +16,35 @@ from tei_edition.convert.model import Inline, LineBreak, Supplied, Text
 
 
 def slugify(text: str, prefix: str = "p") -> str:
-    """A lower-case NCName: ascii letters, digits and hyphens, starting with a letter."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    """A lower-case NCName: letters of any script, digits and hyphens, starting with a letter.
+
+    Latin letters lose their accents ("Rákosi" -> "rakosi", as before); letters of other
+    scripts stay as they are ("毛泽东", "Ким Ир Сен" -> "ким-ир-сен"): an NCName (XML
+    Namespaces §3, the type of xml:id) allows them, and dropping them made every such
+    person "p", "p-2" (TEI P5 §1.3.1.1 att.global: xml:id)."""
+    slug = re.sub(r"-+", "-", "".join(
+        char if _name_char(char) else "-" for char in _fold_latin(text).lower())).strip("-")
     if not slug:
         return prefix
-    return slug if slug[0].isalpha() else f"{prefix}-{slug}"
+    return slug if unicodedata.category(slug[0]).startswith("L") else f"{prefix}-{slug}"
+
+
+def _fold_latin(text: str) -> str:
+    """Accents dropped from letters whose base is ASCII ("é" -> "e"); every other letter,
+    with its marks, recomposed as written (NFC), so a Hangul syllable stays one letter."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.category(char).startswith("M") and kept and kept[-1].isascii():
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def _name_char(char: str) -> bool:
+    """A letter, a mark that belongs to a letter (Devanagari vowel signs), or a digit; ASCII
+    punctuation and symbols become hyphens."""
+    category = unicodedata.category(char)
+    return category[0] == "L" or category in ("Mn", "Mc", "Nd")
 
 
 class IdRegistry:

@@ -32,6 +32,7 @@ from tei_edition.convert.linelabels import (
 )
 from tei_edition.convert.model import Block, Document, FootnoteMark, Turn
 from tei_edition.convert.parts import front_name_keys, read_closer, read_participants_block
+from tei_edition.convert.spacelabels import space_labels
 from tei_edition.diagnostics import Diagnostic, Severity
 
 
@@ -70,6 +71,14 @@ def parse_transcript(text: str, path: str = "<transcript>",
                        len(lines))
     evidence = known | front_name_keys(lines, front, body_start, first_label)
     body = lines[body_start:]
+    # Labels with only whitespace after them (spacelabels.py): the names of the title, front
+    # lines and participants list only, never names the body itself writes
+    spaced = space_labels([line.text for line in lines], [line.tight for line in lines],
+                          body_start, known | front_name_keys(lines, front, body_start,
+                                                              body_start)) if (
+        styles and not hints.label_style) else {}
+    if any(found.key == "q" for found in spaced.values()):
+        evidence |= {"q", "a"}  # "Q. Where were you?" then "A At the depot.": one dialogue
     choice = (choose_style((line.text for line in body), evidence, hints.label_style or None)
               if styles else None)
 
@@ -107,13 +116,13 @@ def parse_transcript(text: str, path: str = "<transcript>",
             if found and found.key in name_keys:
                 return found
         if choice is None:
-            return None
+            return spaced.get(index)
         # A line inside a paragraph needs a label with evidence of its own (hard-wrapped
         # text: "Korea - there the rains were late" is not a turn).
         previous = lines[index - 1].text if index > body_start else ""
         inside = lines[index].tight and index > body_start and (
             not choice.match(previous) or not previous.endswith(_SENTENCE_END))
-        return choice.match(lines[index].text, strong_only=inside)
+        return choice.match(lines[index].text, strong_only=inside) or spaced.get(index)
 
     key_lines: frozenset[int] = frozenset()
     key_lines = front_key_lines(lines, body_start, raw_label_of)
@@ -122,7 +131,8 @@ def parse_transcript(text: str, path: str = "<transcript>",
     closer_from, closer_to = closer_start(lines, body_start, last_turn)
     builder = TurnAssembler(reader)
     speaker_keys = frozenset(k for keys in (choice.accepted.values() if choice else ())
-                             for k in keys) | known | name_keys
+                             for k in keys) | known | name_keys | {
+                                 found.key for found in spaced.values()}
     group_labels = participants.value.group_labels if participants else ()
     groups = frozenset(label_key(label) for label in group_labels if label)
     walk_body(builder, lines, body_start, closer_from, label_of, hints, speaker_keys, known,
