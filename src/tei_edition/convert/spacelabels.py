@@ -13,7 +13,7 @@ first words, so each shape is a label only under a general rule with strong evid
   Center translation whose bold labels plain text lost): the whole name of two words at
   least (initials and surname, or a form of address and the name; never one capitalised
   word, which starts sentences), the speech starting with a capital, one such name
-  recurring and three such turns in all.
+  recurring and three such turns in all, or two persons with initials speaking this way.
 
 Either shape stands where a turn can start (after an empty line or a finished sentence).
 The whitespace is the separator; its width is kept (`spaces-N` beside `sep-space`) so the
@@ -34,6 +34,8 @@ SENTENCE_END = tuple('.?!:;"”’)]…')
 _QA_LINE = re.compile(r"(?P<label>[QA])(?P<mark>[.:]?)(?P<space> +)(?P<rest>\S.*)")
 _WORD = re.compile(r"\S+")
 _MIN_NAME_TURNS = 3
+# "N. S. Khrushchev", "H. Kroll", "Ambassador T. Lind": initials before the surname.
+_INITIALS = re.compile(r"(?:\S+ )?(?:[A-Z]\. ?)+[A-Z][\w'’\-]+$")
 _MAX_NAME_WORDS = 5
 
 
@@ -100,10 +102,15 @@ def _name_prefix(text: str, names: frozenset[str]) -> str | None:
 
 def name_labels(lines: list[Opening], names: frozenset[str]) -> dict[int, LabelMatch]:
     """Known names opening a paragraph, the speech after a space: used when one recurs and
-    they give three turns in all."""
+    they give three turns in all, or when two persons written with their initials
+    ("N. S. Khrushchev I thank ...", "H. Kroll I am charged ...") both speak this way (a
+    sentence does not open with a full name and initials followed by a capital twice)."""
     found = {line.index: _space_label(line.text, label) for line in lines
              if (label := _name_prefix(line.text, names))}
     counts = Counter(m.key for m in found.values())
+    initialled = {m.key for m in found.values() if _INITIALS.match(m.label)}
+    if len(initialled) >= 2:
+        return found
     if sum(counts.values()) < _MIN_NAME_TURNS or max(counts.values(), default=0) < 2:
         return {}
     return found
