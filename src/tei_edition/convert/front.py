@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tei_edition.convert.dates import MONTHS as MONTH_NAMES
 from tei_edition.convert.dates import find_date, is_date_only
 from tei_edition.convert.labels import HONORIFICS
 from tei_edition.convert.lexer import SourceLine
@@ -355,7 +356,8 @@ def closer_start(lines: list[SourceLine], start: int, last_turn: int) -> tuple[i
     end = len(lines)
     first_candidate = max(start, last_turn + 1)
     for index in range(first_candidate, end):
-        if CLOSER.fullmatch(lines[index].text) and _near_end(lines, index):
+        if _is_signer_line(lines[index].text) and _near_end(lines, index) and not (
+                _in_first_paragraph(lines, index)):
             stop = index + 1
             while stop < end and lines[stop].tight and (
                     CLOSER.fullmatch(lines[stop].text) or NAME.fullmatch(lines[stop].text)):
@@ -374,6 +376,27 @@ def closer_start(lines: list[SourceLine], start: int, last_turn: int) -> tuple[i
         if roles_ok and (len(block) > 1 or "." in block[-1].text):
             return block_start, end
     return end, end
+
+
+def _is_signer_line(text: str) -> bool:
+    """"Recorded by V. Kovyzhenko", "Drafted by: J. Ames": a closer line naming who wrote the
+    record. "Recorded: March 3, 2010" (also "Date recorded:", "Interview date:") dates the
+    recording on a title page; a date is no signer (QA R1: taking it for one moved the
+    whole interview below it into the back matter)."""
+    found = CLOSER.fullmatch(text)
+    if not found:
+        return False
+    name = found.group("name")
+    return not (find_date(name) or re.match(r"\d|(?:" + "|".join(MONTH_NAMES) + r")\b", name,
+                                             re.I))
+
+
+def _in_first_paragraph(lines: list[SourceLine], index: int) -> bool:
+    """True when no empty line separates line ``index`` from the document's first line: the
+    title page. A closer closes the record; a key line on the title page ("Recorded by the
+    Oral History Office") sits above the text and never makes the text below it back
+    matter (QA R1)."""
+    return all(line.tight for line in lines[1:index + 1])
 
 
 def _near_end(lines: list[SourceLine], index: int) -> bool:

@@ -1,0 +1,55 @@
+"""Held-out QA pass 3 (2026-11-27) findings: title-page key lines, label-shaped paragraphs the
+document gave no evidence for, capitals headings above label lines, attendance keys. Each
+test is one behaviour, with invented text in the layout of the real file that exposed it."""
+
+from __future__ import annotations
+
+from convert_support import NS, converted_root
+
+
+def _turns(root) -> list[tuple[str, str]]:
+    """(speaker, speech) of every turn, whitespace normalised."""
+    out = []
+    for sp in root.iterfind(".//t:sp", NS):
+        speech = " ".join("".join(x.itertext()) for x in sp if not x.tag.endswith("}speaker"))
+        out.append(("".join(sp.find("t:speaker", NS).itertext()), " ".join(speech.split())))
+    return out
+
+
+def _free_paragraphs(root) -> list[str]:
+    return [" ".join("".join(p.itertext()).split()) for p in root.iterfind(".//t:body//t:p", NS)
+            if not any(a.tag.endswith(("}sp", "}list")) for a in p.iterancestors())]
+
+
+# ---- R1: a "Recorded: <date>" key on the title page is no closer ------------------------
+
+TITLE_PAGE = ("Oral History of Dana Whitfield\nInterviewed by: Omar Castillo\n"
+              "Recorded: March 3, 2010\nAustin, Texas\nReference number: AB123.2010\n\n")
+
+
+def test_recorded_date_on_the_title_page_is_not_a_closer():
+    root = converted_root(TITLE_PAGE + "Omar Castillo: Where did you grow up?\n\n"
+                          "Dana Whitfield: In a small harbour town.\n")
+    assert root.find(".//t:closer", NS) is None
+    assert root.find(".//t:back", NS) is None
+
+
+def test_the_dialogue_below_a_title_page_stays_in_the_body():
+    root = converted_root(TITLE_PAGE + "Omar Castillo: Where did you grow up?\n\n"
+                          "Dana Whitfield: In a small harbour town.\n")
+    body = " ".join("".join(root.find(".//t:body", NS).itertext()).split())
+    assert "In a small harbour town." in body
+
+
+def test_recorded_by_key_in_the_first_paragraph_is_not_a_closer():
+    root = converted_root("Interview with Lena Moss\nRecorded by the Oral History Office\n\n"
+                          "Lena Moss: I was born in Leeds.\n")
+    assert root.find(".//t:closer", NS) is None
+    assert root.find(".//t:back", NS) is None
+
+
+def test_recorded_by_after_the_text_is_still_the_closer():
+    root = converted_root("Memorandum\n\nTALBOT: We will meet on Monday.\n\nRUSSO: Agreed.\n\n"
+                          "TALBOT: Then it is settled.\n\nRecorded by V. Kovyzhenko\n")
+    closer = root.find(".//t:closer", NS)
+    assert closer is not None and "Kovyzhenko" in "".join(closer.itertext())
