@@ -53,3 +53,45 @@ def test_recorded_by_after_the_text_is_still_the_closer():
                           "TALBOT: Then it is settled.\n\nRecorded by V. Kovyzhenko\n")
     closer = root.find(".//t:closer", NS)
     assert closer is not None and "Kovyzhenko" in "".join(closer.itertext())
+
+
+# ---- P1: a label-shaped paragraph the document gave no evidence for ---------------------
+
+UN_RECORD = ("General Assembly\nSeventieth session\n\n12th plenary meeting\n\n"
+             "The meeting was called to order at 10.05 a.m.\n\n"
+             "The President (spoke in Spanish): I call on the representative of Norway.\n\n")
+
+
+def test_a_once_used_full_name_label_is_never_merged_into_the_turn_above():
+    root = converted_root("Oral History of Dana Whitfield\nInterviewed by Omar Castillo\n\n"
+                          "Omar Castillo: Dana, where did you grow up?\n\n"
+                          "Dana Whitfield: In a small harbour town.\n")
+    assert all("harbour" not in speech for _, speech in _turns(root))
+    assert "Dana Whitfield: In a small harbour town." in _free_paragraphs(root)
+
+
+def test_a_once_used_delegate_label_is_never_merged_into_the_presidents_turn():
+    root = converted_root(UN_RECORD + "Mr. Holm (Norway): Thank you, Mr. President.\n")
+    assert _turns(root)[0] == ("The President (spoke in Spanish)",
+                               "I call on the representative of Norway.")
+    assert all("Thank you" not in speech for _, speech in _turns(root))
+
+
+def test_delegate_labels_are_turns_when_the_record_uses_that_shape():
+    root = converted_root(UN_RECORD + "Mr. Holm (Norway): Thank you, Mr. President.\n\n"
+                          "Mr. Sato (Japan): We agree.\n")
+    assert [speaker for speaker, _ in _turns(root)] == [
+        "The President (spoke in Spanish)", "Mr. Holm (Norway)", "Mr. Sato (Japan)"]
+
+
+def test_a_titled_name_with_a_role_in_parentheses_is_not_merged():
+    root = converted_root("Minutes of the board meeting, 4 May 2001\n\nChair Ortega: I call on "
+                          "the treasurer.\n\nChair Ortega: Go ahead.\n\nMrs. Blake (Treasurer): "
+                          "The accounts are in order.\n")
+    assert all("accounts" not in speech for who, speech in _turns(root) if who == "Chair Ortega")
+
+
+def test_a_label_shape_inside_a_hard_wrapped_paragraph_stays_speech():
+    root = converted_root("LENA: I met the director and\nAnna Berg: she said nothing.\n\n"
+                          "BERG: Read it.\n\nLENA: Fine.\n")
+    assert _turns(root)[0] == ("LENA", "I met the director and Anna Berg: she said nothing.")

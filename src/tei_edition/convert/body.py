@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from tei_edition.convert.boundaries import (
     byline_length,
     is_apparatus_paragraph,
+    is_label_paragraph,
     is_other_speakers_label,
     is_reported_narrative,
     is_title_above_turn,
@@ -304,7 +305,8 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
                 [x.text for x in unit]) == len(unit) or (
                 not line.tight and (is_apparatus_paragraph(line.text)
                                     or is_reported_narrative(" ".join(x.text for x in unit)))
-            ) or is_other_speakers_label(line.text)
+            ) or is_other_speakers_label(line.text) or (
+                not line.tight and is_label_paragraph(line.text))
             for block in _content_blocks(reader, unit, line.tight):
                 builder.add(block, to_turn=not narrative)
         index = unit_end

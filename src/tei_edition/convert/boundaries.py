@@ -80,6 +80,57 @@ def is_other_speakers_label(text: str) -> bool:
     return bool(found and not found.alone and found.label.isupper() and title_of(found.label))
 
 
+# "Mr. Holm (Norway)", "Dana Whitfield", "Cde. Kania": a person's name (two or more
+# capitalised words, or a form of address and a name), possibly with a delegation or role in
+# parentheses. One capitalised word ("Note", "Answer") is too weak to call a person.
+_PERSON_WORD = re.compile(r"[A-Z][\w'’\-]*\.?|(?:[A-Z]\.){1,3}|de|van|von|der|da|del|la|le|bin|al")
+
+
+def is_label_paragraph(text: str) -> bool:
+    """"Mr. Holm (Norway): Thank you." or "Dana Whitfield: In a small harbour town." opening
+    a paragraph, where the document gave the label no evidence (used once): a person's name
+    and a colon at the start of a paragraph is another person speaking, never more speech of
+    the turn above (QA P1: the narrator's answer and two delegates' speeches were put in the
+    interviewer's and the President's mouths). The caller keeps the paragraph out of the turn
+    (a paragraph between turns), the same protection as ``is_other_speakers_label`` gives
+    capitals; only at a paragraph's start, where a label stands, not inside hard-wrapped
+    speech."""
+    found = match_line(text, "colon")
+    if not found or found.uncertain:
+        return False
+    if is_other_speakers_label(text):
+        return True
+    label = re.sub(r"(\s*\([^()]*\))+\s*$", "", found.label).strip()
+    words = label.split()
+    # Capitals ("DANGER AHEAD: keep out.") are a sign's or a heading's words as often as a
+    # name: they count only with a form of address (``is_other_speakers_label``).
+    if label.isupper() or not words or not all(_PERSON_WORD.fullmatch(word) for word in words):
+        return False
+    delegation = label != found.label
+    return bool(title_of(label)) or delegation or len(words) >= 2
+
+
+# "Mr. Holm (Norway)", "Mrs. Ortiz Vega (Dominican Republic)", "The President (spoke in
+# Spanish)": a name or office and, in parentheses, a delegation or a language note; the
+# UN verbatim record's label (A/63/PV.20 and every General Assembly record).
+_DELEGATION_LABEL = re.compile(r"(?:[A-Z][\w'’\-]*\.? ){1,4}\((?:spoke in [A-Z][a-z]+|[A-Z][\w'’.\-]*"
+                               r"(?: (?:of|and|the|[A-Z][\w'’.\-]*)){0,5})\)")
+
+
+def delegation_label_keys(paragraph_starts: Sequence[str]) -> frozenset[str]:
+    """The keys of the ``Mr. Holm (Norway):`` labels that open paragraphs, when at least
+    three paragraphs open with such a label: then the shape is the record's own convention
+    and a delegate who speaks once ("Mr. Holm (Norway): Thank you, Mr. President.") is a
+    turn, self-evident like a language note (QA P1). Fewer, and each is at most a paragraph
+    between turns (``is_label_paragraph``)."""
+    found = [m for text in paragraph_starts if (m := match_line(text, "colon"))
+             and not m.alone and _DELEGATION_LABEL.fullmatch(m.label.replace("( ", "(")
+                                                              .replace(" )", ")"))]
+    if len(found) < 3:
+        return frozenset()
+    return frozenset(m.key for m in found if title_of(m.label))
+
+
 def turn_ends_inside(texts: Sequence[str], start: int) -> int:
     """Inside one paragraph (lines ``texts``, a turn's first line at 0), the index of the first
     line from ``start`` that is no longer the speaker's: an examination heading that stands

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tei_edition.convert.body import ParseHints, TurnAssembler, pieces, walk_body
+from tei_edition.convert.boundaries import delegation_label_keys
 from tei_edition.convert.evidence import choose_style
 from tei_edition.convert.footnotes import MARK_STYLE, NotesSection, find_notes
 from tei_edition.convert.front import FrontLine, closer_start, front_key_lines, read_front
@@ -70,6 +71,9 @@ def parse_transcript(text: str, path: str = "<transcript>",
     first_label = next((k for k, line in enumerate(lines) if looks_like_turn(line.text)),
                        len(lines))
     evidence = known | front_name_keys(lines, front, body_start, first_label)
+    # UN verbatim records: delegates who speak once are turns by the record's own label shape
+    evidence |= delegation_label_keys([line.text for line in lines[body_start:]
+                                       if not line.tight])
     body = lines[body_start:]
     # Labels with only whitespace after them (spacelabels.py): the names of the title, front
     # lines and participants list only, never names the body itself writes
