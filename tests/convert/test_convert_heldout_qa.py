@@ -95,3 +95,26 @@ def test_a_label_shape_inside_a_hard_wrapped_paragraph_stays_speech():
     root = converted_root("LENA: I met the director and\nAnna Berg: she said nothing.\n\n"
                           "BERG: Read it.\n\nLENA: Fine.\n")
     assert _turns(root)[0] == ("LENA", "I met the director and Anna Berg: she said nothing.")
+
+
+# ---- R6: a capitals heading above script-layout labels ----------------------------------
+
+SCRIPT = ("Transcript of a conversation between Anna Berg, T.R. Collins, and Joe Marsh.\n"
+          "The recording starts in the middle of a sentence.\nPART ONE\nBERG\n"
+          "Tom, good to see you. Did you get my note?\nCOLLINS\nYes. I read it this morning.\n")
+
+
+def test_a_capitals_heading_above_a_label_line_is_not_an_empty_turn():
+    root = converted_root(SCRIPT)
+    assert [speaker for speaker, _ in _turns(root)] == ["BERG", "COLLINS"]
+
+
+def test_a_capitals_heading_above_a_label_line_is_a_head():
+    root = converted_root(SCRIPT)
+    heads = ["".join(h.itertext()) for h in root.iterfind(".//t:body//t:head", NS)]
+    assert heads == ["PART ONE"]
+
+
+def test_the_heading_is_not_part_of_the_paragraph_above_it():
+    root = converted_root(SCRIPT)
+    assert all("PART ONE" not in p for p in _free_paragraphs(root))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from tei_edition.convert.boundaries import (
     byline_length,
     is_apparatus_paragraph,
+    is_caps_heading_line,
     is_label_paragraph,
     is_other_speakers_label,
     is_reported_narrative,
@@ -243,6 +244,10 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
         # an examination heading or a reporter's byline written directly under the speech
         # ends the speech there (boundaries.py): they are the next unit
         unit_end = index + turn_ends_inside([x.text for x in lines[index:unit_end]], 1)
+        if (unit_end - index > (2 if found is not None and found.alone else 1) and unit_end < stop
+                and lines[unit_end].tight and label_of(unit_end)
+                and is_caps_heading_line(lines[unit_end - 1].text, lines[unit_end - 2].text)):
+            unit_end -= 1  # "PART ONE" above "BERG": the heading is a unit of its own
         unit = lines[index:unit_end]
         if found is not None and found.alone and len(unit) == 1 and _group_heading(
                 found, speaking, declared | hints.known_keys, groups):

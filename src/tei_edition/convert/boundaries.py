@@ -146,6 +146,18 @@ def turn_ends_inside(texts: Sequence[str], start: int) -> int:
     return len(texts)
 
 
+def is_caps_heading_line(text: str, previous: str) -> bool:
+    """"PART ONE", "SEGMENT TWO" on its own line after a finished sentence and directly above
+    a label line: an all-capitals line of at most six words without a sentence end is a
+    heading of what follows (TEI P5 §4.2.1), not the last words of the paragraph above it
+    (QA R6). The caller checks that a label follows. Not in a text written all in capitals
+    (a telegram, an old court record), where such a line may be speech."""
+    words = text.split()
+    return (text.isupper() and not previous.isupper() and 1 <= len(words) <= 6
+            and previous.endswith(SENTENCE_END)
+            and not text.endswith((*SENTENCE_END, ",", ";", ":")))
+
+
 def is_apparatus_paragraph(text: str) -> bool:
     """"Source: County Archive, Council tapes, reel 4.": the editor's or archive's note, not
     the last speaker's next paragraph."""

@@ -102,6 +102,16 @@ def parse_transcript(text: str, path: str = "<transcript>",
             return None
         return raw_label_of(index)
 
+    def _caps_label_below(index: int) -> bool:
+        """"PART ONE" / "BERG" / speech: a capitals line directly above a script label that
+        has speech below it is a heading, not a speaker with nothing to say (QA R6: the
+        file was refused with transcript.empty-turn). A speaker's turn is never empty, so
+        the line above a label is the heading of what follows."""
+        below = index + 1
+        found = match_caps_line(lines[below].text)
+        return bool(found and found.key in caps_keys and below + 1 < len(lines)
+                    and lines[below + 1].tight and not match_caps_line(lines[below + 1].text))
+
     def raw_label_of(index: int) -> LabelMatch | None:
         if paren_layout and index >= body_start and (not lines[index].tight or lines[
                 index - 1].text.endswith(_SENTENCE_END)) and index + 1 < len(lines):
@@ -112,7 +122,7 @@ def parse_transcript(text: str, path: str = "<transcript>",
             return found
         if caps_keys and index + 1 < len(lines) and lines[index + 1].tight:
             found = match_caps_line(lines[index].text)
-            if found and found.key in caps_keys:
+            if found and found.key in caps_keys and not _caps_label_below(index):
                 return found
         if name_keys and index >= body_start:
             candidate = candidate_at(body_texts, body_tight, index - body_start)
