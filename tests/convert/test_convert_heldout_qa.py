@@ -118,3 +118,38 @@ def test_a_capitals_heading_above_a_label_line_is_a_head():
 def test_the_heading_is_not_part_of_the_paragraph_above_it():
     root = converted_root(SCRIPT)
     assert all("PART ONE" not in p for p in _free_paragraphs(root))
+
+
+# ---- N2: attendance keys in paragraphs of their own -------------------------------------
+
+MINUTES = ("MINUTES\nREGULAR MEETING\nMAY 4, 2001\n\n"
+           "The meeting was called to order by Chair Ortega at 6:30 p.m.\n\n"
+           "PRESENT: Chair Ortega; Members Blake, Singh, and Turner.\n\n"
+           "ABSENT: Member Park.\n\nSTAFF PRESENT: Clerk Wong, Engineer Diaz.\n\n"
+           "ITEM 1 - PARK LIGHTING\n\nMember Blake asked about the lighting schedule.\n")
+
+
+def _list_items(root) -> list[str]:
+    return [" ".join("".join(i.itertext()).split())
+            for i in root.iterfind(".//t:list[@type='participants']/t:item", NS)]
+
+
+def test_attendance_keys_in_their_own_paragraphs_are_no_turns():
+    assert _turns(converted_root(MINUTES)) == []
+
+
+def test_attendance_keys_continue_the_participants_list():
+    assert _list_items(converted_root(MINUTES)) == [
+        "PRESENT: Chair Ortega; Members Blake, Singh, and Turner.", "ABSENT: Member Park.",
+        "STAFF PRESENT: Clerk Wong, Engineer Diaz."]
+
+
+def test_an_absent_member_is_not_a_participant():
+    root = converted_root(MINUTES)
+    names = ["".join(p.itertext()) for p in root.iterfind(".//t:particDesc//t:persName", NS)]
+    assert "Clerk Wong" in names and not any("Park" in name for name in names)
+
+
+def test_excused_key_continues_the_list_too():
+    root = converted_root(MINUTES.replace("ABSENT:", "EXCUSED:"))
+    assert "EXCUSED: Member Park." in _list_items(root)

@@ -16,7 +16,13 @@ from tei_edition.convert.dates import MONTHS as MONTH_NAMES
 from tei_edition.convert.dates import find_date, is_date_only
 from tei_edition.convert.labels import HONORIFICS
 from tei_edition.convert.lexer import SourceLine
-from tei_edition.convert.participants import GROUP_LABEL, HEADER, HEADING_ONLY, is_list_line
+from tei_edition.convert.participants import (
+    ABSENCE_KEY,
+    GROUP_LABEL,
+    HEADER,
+    HEADING_ONLY,
+    is_list_line,
+)
 
 _CLASS_WORDS = (r"top secret|secret|confidential|restricted|strictly confidential|"
                 r"strictly secret|unclassified|declassified|for official use only|eyes only|"
@@ -209,6 +215,12 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
                 found += [FrontLine(k, "participants") for k in range(index, listed)]
                 index = listed
                 continue
+        if in_participants and kind is None and ABSENCE_KEY.match(line.text):
+            # Minutes: "PRESENT: ..." / blank / "ABSENT: Member Park." / blank / "STAFF
+            # PRESENT: ...": each attendance key in a paragraph of its own continues the
+            # list (who was and was not there), never a speaker's turn (QA N2: "ABSENT" and
+            # "STAFF PRESENT" became invented speakers)
+            kind = "participants"
         if kind is None or (in_participants and kind != "participants") or (
                 seen_participants and not in_participants):
             break  # the participants list closes the front matter (TEI: head before list)

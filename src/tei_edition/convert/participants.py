@@ -31,6 +31,10 @@ _GROUP_SPLIT = re.compile(r"(?:^|(?<=[.;])\s+)(?=" + GROUP_LABEL.pattern.replace
 _ROLE_LINE = re.compile(r"(?P<role>President|Chairman|Chair|Presiding|Interpreter|Interpreters|"
                         r"Rapporteur|Note-?taker|Recorder|Interviewer|Interviewee|Narrator|"
                         r"Moderator)\s*:\s*(?P<rest>\S.*)")
+# Minutes' keys for members who were not there ("ABSENT: Member Park.", "Excused: ..."):
+# the list keeps the line, but TEI P5 §15.2.2 particDesc describes those who took part.
+ABSENCE_KEY = re.compile(r"(?:(?:Members?|Councill?ors?|Commissioners?) )?(?:Absent|Excused|"
+                         r"Absent and excused|Not present|Apologies|Regrets)\s*:", re.I)
 HEADING_ONLY = re.compile(r"PARTICIPANTS|Participants|PRESENT|Present")
 _NAME_WORD = re.compile(r"^(?:[A-Z]\.|[A-Z][\w'’\-]*|de|da|van|von|der|al|bin|el|la|le|du)$")
 # "United States:", "Soviet Union:", "Federal Republic of Germany:": a group heading inside
@@ -161,6 +165,8 @@ def read_participants(lines: list[tuple[str, int]], one_per_line: bool = False
         for chunk in _GROUP_SPLIT.split(text):
             if not chunk.strip():
                 continue
+            if ABSENCE_KEY.match(chunk):
+                continue  # "ABSENT: Member Park.": listed verbatim, but took no part
             found = GROUP_LABEL.match(chunk) or PLAIN_GROUP.match(chunk)
             if not found and ":" in chunk.split("(")[0]:
                 continue  # "The representatives of the following States: ...": not persons
