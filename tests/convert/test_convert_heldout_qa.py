@@ -153,3 +153,31 @@ def test_an_absent_member_is_not_a_participant():
 def test_excused_key_continues_the_list_too():
     root = converted_root(MINUTES.replace("ABSENT:", "EXCUSED:"))
     assert "EXCUSED: Member Park." in _list_items(root)
+
+
+# ---- N3: the UN masthead line "President: Mr. X ....... (Country)" ----------------------
+
+MASTHEAD = ("Budget debate – Verbatim record (excerpts)\n\nOfficial Records\n\n\n"
+            "General Assembly\nSeventieth session\n\n12th plenary meeting\n"
+            "Monday, 5 October 2015, 10 a.m.\nNew York\n\n"
+            "President: Mr. Alvarez Ruiz {leader} (Chile)\n\n"
+            "The meeting was called to order at 10.05 a.m.\n\n"
+            "The President (spoke in Spanish): Members will recall the report.\n\n"
+            "Mr. Holm (Norway): The report shows that floods have doubled.\n\n"
+            "The President (spoke in Spanish): I thank the representative of Norway.\n")
+
+
+def test_a_masthead_president_line_with_an_ellipsis_leader_is_no_turn():
+    root = converted_root(MASTHEAD.format(leader="…" * 12))
+    assert all("Alvarez" not in speech for _, speech in _turns(root))
+    assert len(_turns(root)) == 3
+
+
+def test_a_masthead_president_line_with_a_dotted_leader_is_no_turn():
+    root = converted_root(MASTHEAD.format(leader="." * 20))
+    assert all("Alvarez" not in speech for _, speech in _turns(root))
+
+
+def test_the_masthead_line_keeps_its_words():
+    root = converted_root(MASTHEAD.format(leader="…" * 12))
+    assert "Alvarez Ruiz" in " ".join("".join(root.find(".//t:text", NS).itertext()).split())

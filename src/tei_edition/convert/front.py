@@ -437,6 +437,14 @@ def _value_like(rest: str) -> bool:
                for w in words)
 
 
+# The UN verbatim record's masthead: "President: Mr. Alvarez Ruiz ........ (Chile)", a role,
+# a name, a dotted leader (full stops or U+2026) and the delegation. A leader is typesetting
+# of a masthead or a list, never speech: the line names who presided, it is no turn of
+# "President" (QA N3), even where "The President:" labels recur below it.
+_MASTHEAD_ROLE = re.compile(r"[A-Z][\w\-]*(?: [\w\-]+){0,3}\s*:\s*\S.{0,80}?\s*(?:\.{3,}|…+|(?:\. ){3,})"
+                            r"[.…\s]*\([^()]{2,60}\)")
+
+
 def front_key_lines(lines: list[SourceLine], start: int,
                     label_at: Callable[[int], object | None]) -> frozenset[int]:
     """Lines before the first turn that look like "Key: Name" labels but are front matter:
@@ -460,8 +468,12 @@ def front_key_lines(lines: list[SourceLine], start: int,
         stop = index + 1
         while stop < len(lines) and lines[stop].tight:
             stop += 1
+        masthead = [k for k in range(index, stop) if label_at(k) is not None
+                    and _MASTHEAD_ROLE.fullmatch(lines[k].text)]
+        chosen.update(masthead)
         block = [k for k in range(index, stop) if k in candidates and counts[candidates[k]] == 1]
-        turns = [k for k in range(index, stop) if label_at(k) is not None and k not in block]
+        turns = [k for k in range(index, stop) if label_at(k) is not None and k not in block
+                 and k not in masthead]
         if turns:
             break  # the dialogue has begun
         if len(block) >= 2:
