@@ -63,11 +63,18 @@ UN_RECORD = ("General Assembly\nSeventieth session\n\n12th plenary meeting\n\n"
 
 
 def test_a_once_used_full_name_label_is_never_merged_into_the_turn_above():
-    root = converted_root("Oral History of Dana Whitfield\nInterviewed by Omar Castillo\n\n"
-                          "Omar Castillo: Dana, where did you grow up?\n\n"
+    root = converted_root("Harbour Towns Oral History Collection\nInterviewed by Omar Castillo"
+                          "\n\nOmar Castillo: Dana, where did you grow up?\n\n"
                           "Dana Whitfield: In a small harbour town.\n")
     assert all("harbour" not in speech for _, speech in _turns(root))
     assert "Dana Whitfield: In a small harbour town." in _free_paragraphs(root)
+
+
+def test_the_title_page_names_both_voices_of_an_oral_history():
+    root = converted_root(TITLE_PAGE + "Omar Castillo: Where did you grow up?\n\n"
+                          "Dana Whitfield: In a small harbour town.\n")
+    assert _turns(root) == [("Omar Castillo", "Where did you grow up?"),
+                            ("Dana Whitfield", "In a small harbour town.")]
 
 
 def test_a_once_used_delegate_label_is_never_merged_into_the_presidents_turn():

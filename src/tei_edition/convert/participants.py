@@ -206,13 +206,16 @@ def is_list_line(text: str) -> bool:
 
 # Persons a record's title or front lines name: "Conversation of Comrade N.S. Khrushchev with
 # Comrade W. Ulbricht", "Record of a conversation between N. S. Khrushchev and H. Kroll",
-# "INTERVIEW WITH ADA PELL", "Interviewed by Rebecca Wright". Initials with a surname, a form
+# "INTERVIEW WITH ADA PELL", "Interviewed by Rebecca Wright", "Oral History of Jay Last". Initials with a surname, a form
 # of address with a name, or a full name after "with"/"by"/"and"/"between".
 _INITIALS_NAME = re.compile(r"\b(?:[A-Z]\.\s?){1,3}[A-Z][\w'’\-]+")
 _ADDRESSED_NAME = re.compile(r"\b(?:Comrade|Cde\.|Mr\.|Mrs\.|Ms\.|Dr\.|Ambassador|Premier|"
                              r"Chairman|Chancellor|President|Minister|Secretary|Senator|General)"
                              r"\s+((?:[A-Z]\.\s?)*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
-_LINKED_NAME = re.compile(r"\b(?:with|by|and|between|WITH|BY|AND|BETWEEN) +"
+# "Interviewed by: Craig Addison" (a title page's key with a colon) and "Oral History of Jay
+# Last" (the narrator the title is about) name the two voices of an oral history (QA3 R1).
+_LINKED_NAME = re.compile(r"\b(?:with|by|and|between|WITH|BY|AND|BETWEEN|by:|"
+                          r"(?:Oral History|Oral history|ORAL HISTORY|Interview|Memoir) of) +"
                           r"([A-Z][\w'’\-]+(?: [A-Z]\.)?(?: [A-Z][\w'’\-]+){1,2})\b")
 
 
