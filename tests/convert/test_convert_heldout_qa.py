@@ -188,3 +188,36 @@ def test_a_masthead_president_line_with_a_dotted_leader_is_no_turn():
 def test_the_masthead_line_keeps_its_words():
     root = converted_root(MASTHEAD.format(leader="…" * 12))
     assert "Alvarez Ruiz" in " ".join("".join(root.find(".//t:text", NS).itertext()).split())
+
+
+# ---- N1: titles between the openings of several interviews -----------------------------
+
+OPENINGS = ("Selected openings from our interview collection.\n\n"
+            "Interview with Ruth Ames, conducted by Leo Park, 1990\n\n"
+            "LEO PARK: Let us begin with your first studio.\n\n"
+            "RUTH AMES: It was a garage with one window.\n\n"
+            "Interview with Sam Okafor, conducted by Leo Park, 1995\n\n"
+            "LEO PARK: Where were you born?\n\nSAM OKAFOR: In Lagos, in 1950.\n\n"
+            "Interview with Mira Holt, conducted by Ada Quinn, 2001\n\nInterviewer: Ada Quinn\n")
+
+
+def test_an_interview_title_between_turns_is_not_the_last_speakers_words():
+    assert all("Interview with" not in speech for _, speech in _turns(converted_root(OPENINGS)))
+
+
+def test_an_interview_title_between_turns_is_a_head():
+    heads = ["".join(h.itertext()) for h in converted_root(OPENINGS).iterfind(".//t:body//t:head",
+                                                                               NS)]
+    assert "Interview with Sam Okafor, conducted by Leo Park, 1995" in heads
+
+
+def test_a_once_used_interviewer_key_with_a_name_is_no_turn():
+    root = converted_root(OPENINGS)
+    assert "Interviewer" not in [speaker for speaker, _ in _turns(root)]
+    assert "Interviewer: Ada Quinn" in _free_paragraphs(root)
+
+
+def test_speech_mentioning_an_interview_stays_speech():
+    root = converted_root("LEO PARK: Did the press call?\n\nRUTH AMES: Yes.\n\n"
+                          "LEO PARK: And then?\n\nI gave an interview with the BBC.\n")
+    assert _turns(root)[-1] == ("LEO PARK", "And then? I gave an interview with the BBC.")

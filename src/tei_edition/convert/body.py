@@ -15,6 +15,7 @@ from tei_edition.convert.boundaries import (
     byline_length,
     is_apparatus_paragraph,
     is_caps_heading_line,
+    is_interview_title,
     is_label_paragraph,
     is_other_speakers_label,
     is_reported_narrative,
@@ -287,7 +288,8 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
             else:
                 builder.turn_body += _content_blocks(reader, unit, line.tight, delivery=True,
                                                      first_offset=found.rest_offset)
-        elif len(unit) == 1 and (_is_heading(line.text, hints) or _group_line(
+        elif len(unit) == 1 and (_is_heading(line.text, hints) or (
+                not line.tight and is_interview_title(line.text)) or _group_line(
                 line.text) or (is_title_above_turn(line.text, not line.tight) and unit_end < stop
                                and lines[unit_end].tight and bool(label_of(unit_end)))
                          ) and not _SEPARATOR.fullmatch(line.text):

@@ -158,6 +158,23 @@ def is_caps_heading_line(text: str, previous: str) -> bool:
             and not text.endswith((*SENTENCE_END, ",", ";", ":")))
 
 
+# "Interview with Sam Okafor, conducted by Leo Park, 1995", "Lloyd Goodrich Oral History
+# Interview Conducted by Harlan Phillips for the Archives of American Art, 1962": the title of
+# the next interview in a collection of openings.
+_INTERVIEW_TITLE = re.compile(r"(?:.*\b)?(?:Oral [Hh]istory [Ii]nterview|Interview (?:with|of)|"
+                              r"INTERVIEW (?:WITH|OF)|[Ii]nterview [Cc]onducted by|"
+                              r"[Cc]onducted by)\b.*")
+
+
+def is_interview_title(text: str) -> bool:
+    """"Interview with Sam Okafor, conducted by Leo Park, 1995" alone in its paragraph: the
+    title of the next interview (a new part, TEI P5 §4.2.1), not the last speaker's words
+    (QA3 N1: each title between the openings of several interviews ended in the turn above).
+    At most forty words and no sentence end: "I gave an interview with the BBC." is speech."""
+    return (bool(_INTERVIEW_TITLE.fullmatch(text)) and len(text.split()) <= 40
+            and not text.endswith(('.', '?', '!', '"', '”', ':', ',', ';')))
+
+
 def is_apparatus_paragraph(text: str) -> bool:
     """"Source: County Archive, Council tapes, reel 4.": the editor's or archive's note, not
     the last speaker's next paragraph."""

@@ -480,4 +480,9 @@ def front_key_lines(lines: list[SourceLine], start: int,
             chosen.update(block)
         chosen.update(k for k in block if candidates[k].split()[-1] in _NAMING_KEYS)
         index = stop
+    # "Interviewer: Anne Louise Bayly Berman" under the title of a later interview (a
+    # collection of openings): a role key used once with only a name after it names a person
+    # wherever it stands; a turn would be an invented speaker saying a name (QA3 N1)
+    chosen.update(k for k, key in candidates.items()
+                  if counts[key] == 1 and key.split()[-1] in _NAMING_KEYS)
     return frozenset(chosen)
