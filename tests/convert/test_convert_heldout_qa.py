@@ -55,6 +55,13 @@ def test_recorded_by_after_the_text_is_still_the_closer():
     assert closer is not None and "Kovyzhenko" in "".join(closer.itertext())
 
 
+def test_a_closer_at_the_end_of_a_text_without_empty_lines_is_still_a_closer():
+    root = converted_root("Memorandum of Conversation\nTALBOT: We will meet on Monday.\n"
+                          "RUSSO: Agreed.\nTALBOT: Then it is settled.\nDrafted by: R. Davies\n")
+    closer = root.find(".//t:closer", NS)
+    assert closer is not None and "Davies" in "".join(closer.itertext())
+
+
 # ---- P1: a label-shaped paragraph the document gave no evidence for ---------------------
 
 UN_RECORD = ("General Assembly\nSeventieth session\n\n12th plenary meeting\n\n"
@@ -221,3 +228,4 @@ def test_speech_mentioning_an_interview_stays_speech():
     root = converted_root("LEO PARK: Did the press call?\n\nRUTH AMES: Yes.\n\n"
                           "LEO PARK: And then?\n\nI gave an interview with the BBC.\n")
     assert _turns(root)[-1] == ("LEO PARK", "And then? I gave an interview with the BBC.")
+

@@ -404,11 +404,13 @@ def _is_signer_line(text: str) -> bool:
 
 
 def _in_first_paragraph(lines: list[SourceLine], index: int) -> bool:
-    """True when no empty line separates line ``index`` from the document's first line: the
-    title page. A closer closes the record; a key line on the title page ("Recorded by the
-    Oral History Office") sits above the text and never makes the text below it back
-    matter (QA R1)."""
-    return all(line.tight for line in lines[1:index + 1])
+    """True when no empty line separates line ``index`` from the document's first line and
+    other paragraphs follow: the title page. A closer closes the record; a key line on the
+    title page ("Recorded by the Oral History Office") sits above the text and never makes
+    the text below it back matter (QA R1). A text without empty lines (a browser copy) is
+    one paragraph: its closer at the end stays a closer."""
+    return all(line.tight for line in lines[1:index + 1]) and not all(
+        line.tight for line in lines[index + 1:])
 
 
 def _near_end(lines: list[SourceLine], index: int) -> bool:
