@@ -113,7 +113,8 @@ def is_label_paragraph(text: str) -> bool:
 # "Mr. Holm (Norway)", "Mrs. Ortiz Vega (Dominican Republic)", "The President (spoke in
 # Spanish)": a name or office and, in parentheses, a delegation or a language note; the
 # UN verbatim record's label (A/63/PV.20 and every General Assembly record).
-_DELEGATION_LABEL = re.compile(r"(?:[A-Z][\w'’\-]*\.? ){1,4}\((?:spoke in [A-Z][a-z]+|[A-Z][\w'’.\-]*"
+_DELEGATION_LABEL = re.compile(r"(?:[A-Z][\w'’\-]*\.? ){1,4}"
+                               r"\((?:spoke in [A-Z][a-z]+|[A-Z][\w'’.\-]*"
                                r"(?: (?:of|and|the|[A-Z][\w'’.\-]*)){0,5})\)")
 
 

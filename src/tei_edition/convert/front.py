@@ -443,8 +443,8 @@ def _value_like(rest: str) -> bool:
 # a name, a dotted leader (full stops or U+2026) and the delegation. A leader is typesetting
 # of a masthead or a list, never speech: the line names who presided, it is no turn of
 # "President" (QA N3), even where "The President:" labels recur below it.
-_MASTHEAD_ROLE = re.compile(r"[A-Z][\w\-]*(?: [\w\-]+){0,3}\s*:\s*\S.{0,80}?\s*(?:\.{3,}|…+|(?:\. ){3,})"
-                            r"[.…\s]*\([^()]{2,60}\)")
+_MASTHEAD_ROLE = re.compile(r"[A-Z][\w\-]*(?: [\w\-]+){0,3}\s*:\s*\S.{0,80}?\s*"
+                            r"(?:\.{3,}|…+|(?:\. ){3,})[.…\s]*\([^()]{2,60}\)")
 
 
 def front_key_lines(lines: list[SourceLine], start: int,

@@ -206,8 +206,9 @@ def is_list_line(text: str) -> bool:
 
 # Persons a record's title or front lines name: "Conversation of Comrade N.S. Khrushchev with
 # Comrade W. Ulbricht", "Record of a conversation between N. S. Khrushchev and H. Kroll",
-# "INTERVIEW WITH ADA PELL", "Interviewed by Rebecca Wright", "Oral History of Jay Last". Initials with a surname, a form
-# of address with a name, or a full name after "with"/"by"/"and"/"between".
+# "INTERVIEW WITH ADA PELL", "Interviewed by Rebecca Wright", "Oral History of Jay Last".
+# Initials with a surname, a form of address with a name, or a full name after
+# "with"/"by"/"and"/"between".
 _INITIALS_NAME = re.compile(r"\b(?:[A-Z]\.\s?){1,3}[A-Z][\w'’\-]+")
 _ADDRESSED_NAME = re.compile(r"\b(?:Comrade|Cde\.|Mr\.|Mrs\.|Ms\.|Dr\.|Ambassador|Premier|"
                              r"Chairman|Chancellor|President|Minister|Secretary|Senator|General)"
