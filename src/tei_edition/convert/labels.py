@@ -184,6 +184,15 @@ def _is_narrative(rest: str) -> bool:
     for index, word in enumerate(words[:4]):
         if word.lower() in NARRATIVE_VERBS and word.lower().endswith(("ed", "said", "told")) \
                 and 1 <= index <= 3:
+            # "MR. KLINE: Objection. Asked and answered.": a capitalised verb after a word that
+            # ends a sentence opens a new sentence of the speech (a deposition's short
+            # utterances); reported speech has its verb inside the sentence of the name
+            # ("Dobrynin informed us that ...").
+            before = words[index - 1].rstrip(".")
+            if word[:1].isupper() and not word.isupper() and len(before) > 1 and \
+                    before.lower() not in HONORIFICS and re.search(
+                        rf"{re.escape(before)}[.!?][\"'”’)]*\s+{re.escape(word)}\b", rest):
+                return False
             return all(w[:1].isupper() and w.lower() not in _PRONOUNS for w in words[:index])
     return False
 

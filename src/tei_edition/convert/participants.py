@@ -68,13 +68,25 @@ _ROLE_WORDS = re.compile(r"\b(?:Minister|Secretary|Ambassador|Counsel+or|Deputy|
 
 def _is_role(text: str) -> bool:
     words = text.split()
-    return bool(_ROLE_WORDS.search(text)) or any(
+    if _ROLE_WORDS.search(text):
+        return True
+    # "Abara, Holt and Mercer": the last two names of a list joined by "and" (no serial comma)
+    # are further persons, not a description of the first; the lower-case "and" is no role.
+    joined = re.split(r"\s+and\s+", text.strip())
+    if len(joined) > 1 and all(_clean_name(part)[0] for part in joined):
+        return False
+    return any(
         w[:1].islower() and w not in ("de", "von", "van", "der", "al") for w in words)
 
 
 # "Messrs. Rusk and Kohler", "Present: Representatives Cole, Ames, and Dunn": a title in the
 # plural before the first of several names belongs to none of them.
-_PLURAL_TITLES = frozenset("messrs mmes representatives senators drs delegates".split())
+# Minutes of boards and councils write the office in the plural the same way ("Present:
+# Trustees Abara, Holt, and Mercer", "Councilmembers Ortiz and Lam").
+_PLURAL_TITLES = frozenset("messrs mmes representatives senators drs delegates trustees members "
+                           "councillors councilors councilmembers commissioners directors "
+                           "supervisors aldermen alderpersons selectmen regents governors "
+                           "justices judges".split())
 
 
 def _clean_name(raw: str, designation: bool = False) -> tuple[str, str]:

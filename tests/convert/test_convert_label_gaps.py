@@ -1,0 +1,69 @@
+"""Label and participants gaps found in QA: each test states one rule.
+
+- Every name of a ``Present:`` line is a person, also the last one after "and".
+- A colon label followed by short utterances is a label even when a later sentence opens
+  with a reporting verb ("Objection. Asked and answered."); reported speech stays narrative.
+"""
+
+from __future__ import annotations
+
+from convert_support import NS, converted_root
+
+from tei_edition.convert.labels import match_line
+from tei_edition.convert.participants import read_participants
+
+
+def _names(line: str) -> list[str]:
+    persons, _ = read_participants([(line, 1)])
+    return [person.name for person in persons]
+
+
+def _who(text: str) -> list[str]:
+    return [sp.get("who") for sp in converted_root(text).iterfind(".//t:sp", NS)]
+
+
+def test_present_line_with_serial_comma_lists_every_name() -> None:
+    assert _names("Present: Trustees Abara, Holt, and Mercer") == ["Abara", "Holt", "Mercer"]
+
+
+def test_present_line_without_serial_comma_lists_the_name_after_and() -> None:
+    assert _names("Present: Abara, Holt and Mercer") == ["Abara", "Holt", "Mercer"]
+
+
+def test_plural_office_before_names_is_a_title_not_part_of_the_first_name() -> None:
+    assert _names("Present: Councilmembers Ortiz and Lam") == ["Ortiz", "Lam"]
+
+
+def test_role_after_comma_still_describes_the_person_before_it() -> None:
+    persons, _ = read_participants([("Present: Tang Wen-sheng, Interpreter", 1)])
+    assert [(p.name, p.description) for p in persons] == [("Tang Wen-sheng", "Interpreter")]
+
+
+def test_present_line_names_all_persons_in_partic_desc() -> None:
+    root = converted_root("Minutes\n\nPresent: Trustees Abara, Holt and Mercer\n\n"
+                          "ABARA: Order.\n\nHOLT: I move.\n\nMERCER: Seconded.\n")
+    names = [n.text for n in root.iterfind(".//t:particDesc//t:persName", NS)]
+    assert names == ["Abara", "Holt", "Mercer"]
+
+
+def test_objection_asked_and_answered_is_a_label() -> None:
+    found = match_line("MR. BARNES: Objection. Asked and answered.", "colon")
+    assert found is not None and found.key == "barnes"
+
+
+def test_capitalised_verb_after_exclamation_is_a_new_sentence() -> None:
+    assert match_line("MR. BARNES: Objection! Asked and answered.", "colon") is not None
+
+
+def test_name_followed_by_reporting_verb_stays_narrative() -> None:
+    assert match_line("Mr. Kline: Dobrynin asked us to leave.", "colon") is None
+
+
+def test_honorific_before_capitalised_verb_is_not_a_sentence_end() -> None:
+    assert match_line("Gromyko: Comrade Dobrynin informed us.", "colon") is None
+
+
+def test_deposition_objection_is_its_own_turn() -> None:
+    text = ("MR. KLINE: Did anyone see you?\n\nMR. BARNES: Objection. Asked and answered.\n\n"
+            "MR. KLINE: You may answer.\n\nMS. DELGADO: My sister.\n")
+    assert _who(text) == ["#kline", "#barnes", "#kline", "#delgado"]
