@@ -67,3 +67,28 @@ def test_deposition_objection_is_its_own_turn() -> None:
     text = ("MR. KLINE: Did anyone see you?\n\nMR. BARNES: Objection. Asked and answered.\n\n"
             "MR. KLINE: You may answer.\n\nMS. DELGADO: My sister.\n")
     assert _who(text) == ["#kline", "#barnes", "#kline", "#delgado"]
+
+
+def test_paragraph_number_glued_to_a_label_is_kept_in_the_label() -> None:
+    found = match_line("2Petrov: We agree.", "colon")
+    assert found is not None and (found.label, found.key) == ("2Petrov", "petrov")
+
+
+def test_paragraph_number_before_a_label_without_full_stop_is_kept() -> None:
+    found = match_line("12 Petrov: We agree.", "colon")
+    assert found is not None and (found.label, found.key, found.rest) == (
+        "12 Petrov", "petrov", "We agree.")
+
+
+def test_day_before_a_month_is_no_paragraph_number() -> None:
+    assert match_line("12 December: we met again.", "colon") is None
+
+
+def test_clock_time_before_a_colon_is_no_paragraph_number() -> None:
+    assert match_line("10 Uhr: Beginn der Sitzung", "colon") is None
+
+
+def test_numbered_turns_resolve_to_one_person_per_name() -> None:
+    text = ("1 Petrov: We have read the draft.\n\n2 Lindqvist: Thank you.\n\n"
+            "3Petrov: Let us begin.\n\n4Lindqvist: We agree.\n")
+    assert _who(text) == ["#petrov", "#lindqvist", "#petrov", "#lindqvist"]

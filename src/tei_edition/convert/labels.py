@@ -126,6 +126,7 @@ def label_core(label: str) -> tuple[str, bool]:
     """The label without paragraph number, role in parentheses, question mark and
     honorifics; and uncertainty."""
     label = _PARAGRAPH_NUMBER.sub("", label, count=1)
+    label = _BARE_PARAGRAPH_NUMBER.sub("", label, count=1) if label[:1].isdigit() else label
     label = re.sub(r"^§\s*", "", label)  # the historic Hansard's paragraph mark
     office = _OFFICE_HOLDER.fullmatch(label)
     if office:  # "The Lord President of the Council (Sir Geoffrey Howe)": the person
@@ -202,6 +203,16 @@ _TIMECODE = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\] +")
 # record (UN, parliaments) stands before the label and stays part of it, so the speaker
 # label keeps it verbatim (TEI P5 §3.13.2 / §7.2.2: speaker holds the label as written).
 _PARAGRAPH_NUMBER = re.compile(r"\d{1,4}\.[ \u00a0]+(?=\S)")
+# "2Petrov: We agree.", "12 Petrov: ...": numbered records (and their OCR) also write the
+# paragraph number without a full stop, glued to the label or after a space. The number is
+# kept in the speaker as written, like "1. " above; the label must start with a capital.
+# A day before a month or a clock unit ("12 December:", "10 Uhr:") dates, it names nobody.
+_BARE_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}[ \u00a0]?(?=[A-Z])")
+_DATING_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz juni juli oktober "
+    "dezember janvier février mars avril mai juin juillet août septembre octobre novembre "
+    "décembre uhr h hrs hours am pm".split())
 # "Beginn: 10.00 Uhr", "Schluss der Sitzung: 12.30 Uhr", "Adjourned: 4.15 p.m.": a line
 # whose "speech" is only a clock time or a numeric date records when, not who speaks.
 _TIME_OR_DATE_ONLY = re.compile(
@@ -256,6 +267,11 @@ def match_line(text: str, style: str) -> LabelMatch | None:
     timecode = _TIMECODE.match(text)
     prefix = timecode.group() if timecode else ""
     numbered = _PARAGRAPH_NUMBER.match(text, len(prefix))
+    if not numbered and style in ("colon", "period"):
+        numbered = _BARE_PARAGRAPH_NUMBER.match(text, len(prefix))
+        first_word = text[numbered.end():].split(maxsplit=1)[0] if numbered else ""
+        if numbered and first_word.lower().rstrip(".:") in _DATING_WORDS:
+            numbered = None
     number = numbered.group() if numbered else ""
     line = text[len(prefix) + len(number):]
     spacing = ""
