@@ -22,7 +22,7 @@ from tei_edition.convert.boundaries import (
     is_title_above_turn,
     turn_ends_inside,
 )
-from tei_edition.convert.front import PAGE_LINE
+from tei_edition.convert.frontkinds import PAGE_LINE
 from tei_edition.convert.inlines import InlineReader, Piece
 from tei_edition.convert.labels import LabelMatch, separator_text, title_of
 from tei_edition.convert.lexer import SourceLine

@@ -12,9 +12,11 @@ from dataclasses import replace
 
 from tei_edition.convert.body import ParseHints, TurnAssembler, pieces, walk_body
 from tei_edition.convert.boundaries import delegation_label_keys
+from tei_edition.convert.closers import closer_start
 from tei_edition.convert.evidence import choose_style
 from tei_edition.convert.footnotes import MARK_STYLE, NotesSection, find_notes
-from tei_edition.convert.front import FrontLine, closer_start, front_key_lines, read_front
+from tei_edition.convert.front import FrontLine, read_front
+from tei_edition.convert.frontkeys import front_key_lines
 from tei_edition.convert.hansard import (
     match_glued_line,
     match_paren_layout_line,

@@ -1,7 +1,8 @@
 """The two structured blocks around the conversation: the participants list and the closer.
 
 Owns turning their lines into model values (line blocks verbatim plus the persons they
-name). It must not find where they are (front.py) nor resolve names to ids (speakers.py).
+name). It must not find where they are (front.py, closers.py) nor resolve names to ids
+(speakers.py).
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tei_edition.convert.front import CLOSER, NAME, FrontLine
+from tei_edition.convert.closers import CLOSER, NAME
+from tei_edition.convert.front import FrontLine
 from tei_edition.convert.inlines import InlineReader
 from tei_edition.convert.labels import HONORIFICS, label_key
 from tei_edition.convert.lexer import SourceLine
