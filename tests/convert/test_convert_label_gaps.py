@@ -1,6 +1,9 @@
 """Label and participants gaps found in QA: each test states one rule.
 
 - Every name of a ``Present:`` line is a person, also the last one after "and".
+- A paragraph number without full stop ("12 Petrov:", "2Petrov:") is kept, the label read.
+- Current Hansard lines without a form of address ("Anna Reyes (Northbridge) (Lab)") are
+  labels; "The Prime Minister (Tom Hale)" is spoken by the holder.
 - A colon label followed by short utterances is a label even when a later sentence opens
   with a reporting verb ("Objection. Asked and answered."); reported speech stays narrative.
 """
@@ -9,7 +12,7 @@ from __future__ import annotations
 
 from convert_support import NS, converted_root
 
-from tei_edition.convert.labels import match_line
+from tei_edition.convert.labels import label_core, match_line
 from tei_edition.convert.participants import read_participants
 
 
@@ -92,3 +95,37 @@ def test_numbered_turns_resolve_to_one_person_per_name() -> None:
     text = ("1 Petrov: We have read the draft.\n\n2 Lindqvist: Thank you.\n\n"
             "3Petrov: Let us begin.\n\n4Lindqvist: We agree.\n")
     assert _who(text) == ["#petrov", "#lindqvist", "#petrov", "#lindqvist"]
+
+
+def test_current_hansard_member_line_without_form_of_address_is_a_label() -> None:
+    from tei_edition.convert.hansard import match_paren_line
+
+    found = match_paren_line("Anna Reyes (Northbridge) (Lab)")
+    assert found is not None and found.key == "anna reyes"
+
+
+def test_name_with_constituency_but_no_party_needs_a_form_of_address() -> None:
+    from tei_edition.convert.hansard import match_paren_line
+
+    assert match_paren_line("Anna Reyes (Northbridge)") is None
+
+
+def test_heading_with_long_second_parenthesis_is_no_member_line() -> None:
+    from tei_edition.convert.hansard import match_paren_line
+
+    assert match_paren_line("Bus Services (Northbridge) (Statement)") is None
+
+
+def test_office_holder_without_form_of_address_is_the_speaker() -> None:
+    assert label_core("The Prime Minister (Tom Hale)") == ("Tom Hale", False)
+
+
+def test_state_in_parentheses_after_an_office_is_no_holder() -> None:
+    assert label_core("The President (United States)") == ("President", False)
+
+
+def test_current_hansard_debate_gives_turns_to_member_and_holder() -> None:
+    text = ("Commons Chamber\n\nAnna Reyes (Northbridge) (Lab)\n\nQ1. Engagements?\n\n"
+            "The Prime Minister (Tom Hale)\n\nMeetings this morning.\n\n"
+            "Anna Reyes (Northbridge) (Lab)\n\nThe bus service was cut.\n")
+    assert _who(text) == ["#anna-reyes", "#tom-hale", "#anna-reyes"]

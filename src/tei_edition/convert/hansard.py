@@ -35,10 +35,21 @@ def _addressed(name: str) -> bool:
     return bool(words) and words[0] in HONORIFICS
 
 
+# Current Hansard writes members without a form of address: "Anna Reyes (Northbridge) (Lab)".
+# Then the party abbreviation in a second pair of parentheses ("Lab", "Con", "LD", "SNP",
+# "Lab/Co-op") is what makes the line a label; a name of two to four capitalised words.
+_PARTY = re.compile(r"[A-Z][A-Za-z]{0,5}(?:/[A-Z][\w\-]{0,6})?")
+_BARE_NAME = re.compile(r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){1,3}")
+
+
 def match_paren_line(text: str) -> LabelMatch | None:
     """"Dr. John Cunningham (Copeland)" alone on its line: a member's label."""
     found = _PAREN_LINE.fullmatch(text)
-    if not found or not _addressed(found["name"]) or len(text) > 140:
+    if not found or len(text) > 140:
+        return None
+    if not _addressed(found["name"]) and not (
+            found["party"] and _PARTY.fullmatch(found["party"])
+            and _BARE_NAME.fullmatch(found["name"])):
         return None
     _, uncertain = label_core(text)
     return LabelMatch("paren", text, "sep-none", "", alone=True, rest="",

@@ -117,8 +117,14 @@ class LabelMatch:
 
 # An office followed by its holder in parentheses, as parliamentary records write ministers:
 # "The Secretary of State for Defence (Mr. Tom King)". The parentheses name the speaker.
+# Current Hansard names the holder without a form of address: "The Prime Minister (Tom Hale)";
+# two to four capitalised words, unless the last one names a state ("The President (United
+# States)" in a UN record is a delegation, not a person).
 _OFFICE_HOLDER = re.compile(r"The [A-Z][^()]{2,120} \((?P<person>(?:Sir|Dame|Lord|Lady|Mr\.?|"
-                            r"Mrs\.?|Ms\.?|Miss|Dr\.?|Madam) [^()]{2,60})\)")
+                            r"Mrs\.?|Ms\.?|Miss|Dr\.?|Madam) [^()]{2,60}"
+                            r"|[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,3}"
+                            r"(?<!States)(?<!Kingdom)(?<!Republic)(?<!Union)(?<!Nations)"
+                            r"(?<!Islands)(?<!Emirates)(?<!Federation)(?<!Arabia))\)")
 
 
 @lru_cache(maxsize=65536)
