@@ -33,6 +33,12 @@ def test_present_line_without_serial_comma_lists_the_name_after_and() -> None:
     assert _names("Present: Abara, Holt and Mercer") == ["Abara", "Holt", "Mercer"]
 
 
+def test_serial_comma_and_name_after_a_semicolon_group_is_a_person() -> None:
+    line = "PRESENT: Chair Lindgren; Trustees Abara, Holt, and Mercer."
+    persons, _ = read_participants([(line, 1)])
+    assert [(p.name, p.description) for p in persons][-2:] == [("Holt", ""), ("Mercer", "")]
+
+
 def test_plural_office_before_names_is_a_title_not_part_of_the_first_name() -> None:
     assert _names("Present: Councilmembers Ortiz and Lam") == ["Ortiz", "Lam"]
 

@@ -70,10 +70,11 @@ def _is_role(text: str) -> bool:
     words = text.split()
     if _ROLE_WORDS.search(text):
         return True
-    # "Abara, Holt and Mercer": the last two names of a list joined by "and" (no serial comma)
-    # are further persons, not a description of the first; the lower-case "and" is no role.
-    joined = re.split(r"\s+and\s+", text.strip())
-    if len(joined) > 1 and all(_clean_name(part)[0] for part in joined):
+    # "Abara, Holt and Mercer" (no serial comma) and "Holt, and Mercer" (a serial comma): the
+    # names joined by "and" are further persons, not a description of the one before; the
+    # lower-case "and" is no role.
+    joined = re.split(r"(?:^|\s+)and\s+", text.strip())
+    if len(joined) > 1 and all(_clean_name(part)[0] for part in joined if part):
         return False
     return any(
         w[:1].islower() and w not in ("de", "von", "van", "der", "al") for w in words)
