@@ -163,3 +163,20 @@ def test_a_lazy_reading_refuses_an_undefined_reference_at_once():
             "</start></grammar>")
     with pytest.raises(UnsupportedGrammar):
         read_grammar_lazily(data.encode())
+
+
+def test_a_lazy_reading_refuses_an_undefined_reference_when_the_reduction_follows_it():
+    data = (f'<grammar xmlns="{RNG}"><start><ref name="a"/></start>'
+            '<define name="a"><element name="a"><ref name="b"/></element></define></grammar>')
+    ir = read_grammar_lazily(data.encode())
+    with pytest.raises(UnsupportedGrammar):
+        reduce_grammar(ir, frozenset({("", "a")}), None, "prune")
+
+
+def test_annotations_and_comments_inside_a_value_are_skipped_and_the_text_around_kept():
+    data = (f'<grammar xmlns="{RNG}" xmlns:a="urn:annotation"><start><element name="a">'
+            "<value>le<a:note>not this</a:note>f<!-- nor this -->t</value></element></start>"
+            "</grammar>")
+    for read in (read_grammar, read_grammar_lazily):
+        start = read(data.encode())["start"]
+        assert content_of(start) == ("value", "", None, "", "left")

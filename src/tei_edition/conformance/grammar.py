@@ -28,6 +28,7 @@ IR name classes:
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Any
 
 from lxml import etree
@@ -45,12 +46,6 @@ _WRAPPERS = ("oneOrMore", "zeroOrMore", "optional", "mixed", "list")
 _COMBINATORS = ("choice", "group", "interleave")
 
 
-_ANNOTATION_NAMESPACES = ("{http://relaxng.org/ns/compatibility/annotations/1.0}*",
-                          "{http://purl.oclc.org/dsdl/schematron}*",
-                          "{http://www.w3.org/1999/xhtml}*",
-                          "{http://www.tei-c.org/ns/1.0}*")
-
-
 class UnsupportedGrammar(ValueError):
     """The grammar uses a construct this reader does not handle; use it unreduced."""
 
@@ -61,6 +56,15 @@ _CUT = len(_R)       # are skipped (annotations: RELAX NG §4.1)
 
 def _rng_children(node: etree._Element) -> list[etree._Element]:
     return list(node.iterchildren(_ANY_RNG))
+
+
+def _own_text(node: etree._Element) -> str:
+    """The text of a `value`, `param` or `name`, comments and foreign children left out but
+    the text around them kept (RELAX NG §4.1). Annotations are not stripped from the tree
+    beforehand: the walk skips them, and stripping tei_all.rng's 2,600 cost a pass over it."""
+    if not len(node):
+        return node.text or ""
+    return (node.text or "") + "".join(child.tail or "" for child in node)
 
 
 class _Reader:
@@ -110,9 +114,9 @@ class _Reader:
                 return (kind, nameclass, LazyContent(self, body, ns, lib))
             return (kind, nameclass, self.pattern_of(body, ns, lib))
         if kind == "value":
-            return ("value", lib, get("type"), ns, node.text or "")
+            return ("value", lib, get("type"), ns, _own_text(node))
         if kind == "data":
-            params = tuple([(p.get("name"), p.text or "") for p in children
+            params = tuple([(p.get("name"), _own_text(p)) for p in children
                             if p.tag[_CUT:] == "param"])
             excepts = [c for c in children if c.tag[_CUT:] == "except"]
             exception = (self.pattern_of(_rng_children(excepts[0]), ns, lib) if excepts
@@ -135,7 +139,7 @@ class _Reader:
         kind = node.tag[_CUT:]
         children = _rng_children(node)
         if kind == "name":
-            return self.qname(node.text or "", ns, node)
+            return self.qname(_own_text(node), ns, node)
         if kind == "choice":
             return ("choice", tuple(self.nameclass(child, ns) for child in children))
         if kind in ("anyName", "nsName"):
@@ -184,7 +188,11 @@ class _LazyDefines(dict):
         self._nodes = nodes
 
     def __missing__(self, name: str) -> Pattern:
-        node, ns, lib = self._nodes[name]  # KeyError for an unknown name, as a dict
+        if name not in self._nodes:
+            # Undefined references are found here, when a reduction first follows one,
+            # rather than by a pass over every `ref` of the schema on each read.
+            raise UnsupportedGrammar(f"reference to an undefined pattern: {name!r}")
+        node, ns, lib = self._nodes[name]
         body = self._reader.pattern_of(_rng_children(node), ns, lib)
         self[name] = body
         return body
@@ -208,10 +216,7 @@ def _open(data: bytes) -> etree._Element:
     root = etree.fromstring(data, parser)
     if root.tag != _R + "grammar":
         raise UnsupportedGrammar("the schema's root is not a RELAX NG <grammar>")
-    # The usual annotations of TEI's schemas, removed in C before the walk (which skips any
-    # other foreign element itself).
-    etree.strip_elements(root, *_ANNOTATION_NAMESPACES, with_tail=False)
-    return root
+    return root  # foreign (annotation) elements stay: the walk skips them (RELAX NG §4.1)
 
 
 def _grammar_parts(root: etree._Element) -> tuple[etree._Element, dict[str, etree._Element]]:
@@ -249,7 +254,7 @@ def read_grammar(data: bytes) -> dict[str, Any]:
 
     start = body(start_node)
     defines = {name: body(node) for name, node in define_nodes.items()}
-    _check_refs(start, defines)
+    _check_refs([start, *defines.values()], defines)
     return {"start": start, "defines": defines, "root_ns": ns, "root_library": lib}
 
 
@@ -260,9 +265,9 @@ _NOT_FLAT = tuple(_R + kind for kind in ("include", "externalRef", "parentRef", 
 
 def read_grammar_lazily(data: bytes) -> dict[str, Any]:
     """The IR of `read_grammar`, but each define converted on its first look-up and each
-    element's content when forced (`content_of`). The structure (flat grammar, defined refs) is
-    checked at once; an unknown construct inside a pattern raises UnsupportedGrammar when
-    that pattern is converted."""
+    element's content when forced (`content_of`). The structure (flat grammar, the refs of
+    `start`) is checked at once; an unknown construct inside a pattern, or a reference to an
+    undefined pattern, raises UnsupportedGrammar when that pattern is converted or looked up."""
     root = _open(data)
     nested = next(root.iterdescendants(*_NOT_FLAT), None)
     if nested is not None:
@@ -272,13 +277,11 @@ def read_grammar_lazily(data: bytes) -> dict[str, Any]:
     lib = root.get("datatypeLibrary", "")
     reader = _Reader(lazy=True)
     start_node, define_nodes = _grammar_parts(root)
-    missing = {ref.get("name") for ref in root.iter(_R + "ref")} - define_nodes.keys()
-    if missing:
-        raise UnsupportedGrammar(f"references to undefined patterns: {sorted(missing)[:5]}")
     nodes = {name: (node, node.get("ns", ns), node.get("datatypeLibrary", lib))
              for name, node in define_nodes.items()}
     start = reader.pattern_of(_rng_children(start_node), start_node.get("ns", ns),
                               start_node.get("datatypeLibrary", lib))
+    _check_refs([start], define_nodes)  # start's own refs (element contents stay lazy)
     return {"start": start, "defines": _LazyDefines(reader, nodes), "root_ns": ns,
             "root_library": lib}
 
@@ -298,21 +301,24 @@ def element_defines(ir: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
     return ir["element_defines"]
 
 
-def _check_refs(start: Pattern, defines: dict[str, Pattern]) -> None:
+def _check_refs(patterns: list[Pattern], defined: Container[str]) -> None:
+    """UnsupportedGrammar if these patterns (lazy element contents not entered) refer to a
+    define not in ``defined``."""
     missing: set[str] = set()
-    stack = [start, *defines.values()]
+    stack = list(patterns)
     while stack:
         pattern = stack.pop()
         kind = pattern[0]
         if kind == "ref":
-            if pattern[1] not in defines:
+            if pattern[1] not in defined:
                 missing.add(pattern[1])
         elif kind in _COMBINATORS:
             stack.extend(pattern[1])
         elif kind in _WRAPPERS:
             stack.append(pattern[1])
         elif kind in ("element", "attribute"):
-            stack.append(pattern[2])
+            if not isinstance(pattern[2], LazyContent):
+                stack.append(pattern[2])
         elif kind == "data" and pattern[4] is not None:
             stack.append(pattern[4])
     if missing:
