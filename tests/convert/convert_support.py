@@ -34,6 +34,26 @@ def converted_root(text: str) -> etree._Element:
     return root
 
 
+def speakers(root: etree._Element) -> list[str]:
+    """The speaker label of every turn, in document order."""
+    return ["".join(s.itertext()) for s in root.iterfind(".//t:sp/t:speaker", NS)]
+
+
+def turns(root: etree._Element) -> list[tuple[str, str]]:
+    """(speaker, speech) of every turn, whitespace normalised."""
+    out = []
+    for sp in root.iterfind(".//t:sp", NS):
+        speech = " ".join("".join(x.itertext()) for x in sp if not x.tag.endswith("}speaker"))
+        out.append(("".join(sp.find("t:speaker", NS).itertext()), " ".join(speech.split())))
+    return out
+
+
+def free_paragraphs(root: etree._Element) -> list[str]:
+    """Body paragraphs outside turns and lists (narrative), whitespace normalised."""
+    return [" ".join("".join(p.itertext()).split()) for p in root.iterfind(".//t:body//t:p", NS)
+            if not any(a.tag.endswith(("}sp", "}list")) for a in p.iterancestors())]
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 

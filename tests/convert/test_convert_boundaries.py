@@ -5,7 +5,7 @@ speech is never cut out of its turn."""
 
 from __future__ import annotations
 
-from convert_support import NS, converted_root
+from convert_support import NS, converted_root, free_paragraphs, turns
 
 
 def _items(root) -> list[str]:
@@ -13,18 +13,6 @@ def _items(root) -> list[str]:
                                                          NS)]
 
 
-def _free_paragraphs(root) -> list[str]:
-    return [" ".join("".join(p.itertext()).split()) for p in root.iterfind(".//t:body//t:p", NS)
-            if not any(a.tag.endswith(("}sp", "}list")) for a in p.iterancestors())]
-
-
-def _turns(root) -> list[tuple[str, str]]:
-    """(speaker, speech) of every turn, whitespace normalised."""
-    out = []
-    for sp in root.iterfind(".//t:sp", NS):
-        speech = " ".join("".join(x.itertext()) for x in sp if not x.tag.endswith("}speaker"))
-        out.append(("".join(sp.find("t:speaker", NS).itertext()), " ".join(speech.split())))
-    return out
 
 
 # ---- F11: a participants list without empty lines after it ------------------------------
@@ -35,7 +23,7 @@ def test_bulleted_participants_end_where_the_bullets_end():
                           "- M. Tolle, Department of Trade\nThe Consul asked about the licences.\n"
                           "Tolle promised an answer within the week.\n")
     assert _items(root) == ["- Consul A. Brenner, Austria", "- M. Tolle, Department of Trade"]
-    assert _free_paragraphs(root) == ["The Consul asked about the licences. Tolle promised an "
+    assert free_paragraphs(root) == ["The Consul asked about the licences. Tolle promised an "
                                       "answer within the week."]
 
 
@@ -43,7 +31,7 @@ def test_a_sentence_under_unbulleted_names_is_not_a_participant():
     root = converted_root("Record of a Meeting\nPresent:\nMr. O. Lindqvist\nMrs. H. Baro\n"
                           "The meeting opened with a report on the harbour works.\n")
     assert _items(root) == ["Mr. O. Lindqvist", "Mrs. H. Baro"]
-    assert _free_paragraphs(root) == ["The meeting opened with a report on the harbour works."]
+    assert free_paragraphs(root) == ["The meeting opened with a report on the harbour works."]
 
 
 def test_names_with_roles_under_the_heading_stay_in_the_list():
@@ -61,17 +49,17 @@ def test_an_examination_heading_under_a_turn_is_a_heading_not_speech():
                           "THE COURT: Counsel may begin the cross examination.\n"
                           "CROSS EXAMINATION BY MR. PRYOR:\nQ. Where did you park the van?\n"
                           "A. Behind the mill.\n")
-    assert _turns(root)[2] == ("THE COURT", "Counsel may begin the cross examination.")
+    assert turns(root)[2] == ("THE COURT", "Counsel may begin the cross examination.")
     heads = ["".join(h.itertext()) for h in root.iterfind(".//t:div/t:head", NS)]
     assert heads == ["CROSS EXAMINATION BY MR. PRYOR:"]
-    assert len(_turns(root)) == 5
+    assert len(turns(root)) == 5
 
 
 def test_capitals_with_a_colon_in_mid_speech_stay_speech():
     # the capitals line has speech below it in the same paragraph: the speaker reads it out
     root = converted_root("MR. PRYOR: I read the notice.\nNOTICE TO ALL TENANTS:\n"
                           "the water will be cut on Monday.\nTHE COURT: Go on.\n")
-    assert _turns(root)[0] == ("MR. PRYOR", "I read the notice. NOTICE TO ALL TENANTS: the water "
+    assert turns(root)[0] == ("MR. PRYOR", "I read the notice. NOTICE TO ALL TENANTS: the water "
                                             "will be cut on Monday.")
 
 
@@ -82,8 +70,8 @@ def test_a_source_note_after_the_last_turn_is_not_the_speakers():
     root = converted_root("OKONJO: The figures will not change.\n\nBRAUN: Then we wait.\n\n"
                           "OKONJO: We wait.\n\nSource: Town archive, council tapes, reel 9. "
                           "No classification marking.\n")
-    assert _turns(root)[-1] == ("OKONJO", "We wait.")
-    assert _free_paragraphs(root) == ["Source: Town archive, council tapes, reel 9. "
+    assert turns(root)[-1] == ("OKONJO", "We wait.")
+    assert free_paragraphs(root) == ["Source: Town archive, council tapes, reel 9. "
                                       "No classification marking."]
 
 
@@ -91,14 +79,14 @@ def test_an_editors_note_between_turns_is_narrative():
     root = converted_root("OKONJO: The figures will not change.\n\nEditor's note: the tape is "
                           "damaged for two minutes here.\n\nBRAUN: Then we wait.\n\n"
                           "OKONJO: We wait.\n")
-    assert [t[1] for t in _turns(root)] == ["The figures will not change.", "Then we wait.",
+    assert [t[1] for t in turns(root)] == ["The figures will not change.", "Then we wait.",
                                             "We wait."]
 
 
 def test_a_second_paragraph_of_speech_stays_in_the_turn():
     root = converted_root("OKONJO: The figures will not change.\n\nAnd the source of them is "
                           "the same as last year.\n\nBRAUN: Then we wait.\n\nOKONJO: We wait.\n")
-    assert _turns(root)[0][1] == ("The figures will not change. And the source of them is the "
+    assert turns(root)[0][1] == ("The figures will not change. And the source of them is the "
                                   "same as last year.")
 
 
@@ -110,8 +98,8 @@ def test_a_reporters_byline_under_the_last_turn_is_not_speech():
                           "A. Only the back of it.\nMR. HALE: Nothing further.\n"
                           "Rosa Imbert, RPR, CRR\nSpringdale, Ark.\n"
                           "\nA quiet morning\nQ. Was it raining?\nA. No.\n")
-    assert ("MR. HALE", "Nothing further.") in _turns(root)
-    assert "Rosa Imbert, RPR, CRR Springdale, Ark." in _free_paragraphs(root)
+    assert ("MR. HALE", "Nothing further.") in turns(root)
+    assert "Rosa Imbert, RPR, CRR Springdale, Ark." in free_paragraphs(root)
     heads = ["".join(h.itertext()) for h in root.iterfind(".//t:div/t:head", NS)]
     assert heads == ["A quiet morning"]
 
@@ -119,14 +107,14 @@ def test_a_reporters_byline_under_the_last_turn_is_not_speech():
 def test_a_name_and_place_signature_under_a_turn_is_not_speech():
     root = converted_root("Q. Is that all?\nA. That is all I remember.\nMarta Quiroga\n"
                           "Walla Walla, Wash.\n\nQ. Thank you.\nA. You are welcome.\n")
-    assert _turns(root)[1] == ("A", "That is all I remember.")
-    assert "Marta Quiroga Walla Walla, Wash." in _free_paragraphs(root)
+    assert turns(root)[1] == ("A", "That is all I remember.")
+    assert "Marta Quiroga Walla Walla, Wash." in free_paragraphs(root)
 
 
 def test_a_name_in_speech_is_not_a_byline():
     root = converted_root("Q. Who signed it?\nA. The clerk signed it.\nHenry Ames\n"
                           "was his name, I think.\nQ. Thank you.\nA. Not at all.\n")
-    assert _turns(root)[1] == ("A", "The clerk signed it. Henry Ames was his name, I think.")
+    assert turns(root)[1] == ("A", "The clerk signed it. Henry Ames was his name, I think.")
 
 
 # ---- F5(d): a title written like a label --------------------------------------------------
@@ -140,7 +128,7 @@ def test_a_title_with_a_colon_at_the_top_is_the_title_not_a_speaker():
     root = converted_root("BENCH AND BAR: Small hours\n\nQ. Did you see the truck?\n"
                           "A. Only the back of it.\nQ. What colour was it?\nA. Green.\n")
     assert _title(root) == "BENCH AND BAR: Small hours"
-    assert [t[0] for t in _turns(root)] == ["Q", "A", "Q", "A"]
+    assert [t[0] for t in turns(root)] == ["Q", "A", "Q", "A"]
     persons = root.iterfind(".//t:particDesc//t:persName", NS)
     assert not any("BENCH" in "".join(p.itertext()) for p in persons)
 
@@ -148,13 +136,13 @@ def test_a_title_with_a_colon_at_the_top_is_the_title_not_a_speaker():
 def test_a_first_turn_whose_label_recurs_is_not_a_title():
     root = converted_root("ADAMS: Good morning\n\nBELL: Good morning to you.\n\n"
                           "ADAMS: Shall we start?\n")
-    assert [t[0] for t in _turns(root)] == ["ADAMS", "BELL", "ADAMS"]
+    assert [t[0] for t in turns(root)] == ["ADAMS", "BELL", "ADAMS"]
 
 
 def test_a_first_turn_with_a_sentence_is_not_a_title():
     root = converted_root("CHAIRMAN OSEI: The session is open.\n\nMR. LAMB: Thank you.\n\n"
                           "MR. LAMB: I have a motion.\n")
-    assert _turns(root)[0] == ("CHAIRMAN OSEI", "The session is open.")
+    assert turns(root)[0] == ("CHAIRMAN OSEI", "The session is open.")
 
 
 # ---- F8: the archive's file reference above a memorandum --------------------------------
@@ -192,19 +180,19 @@ _TALK = ("PARTICIPANTS\nMinister Aalto\nAmbassador Ferro\n\nMinister Aalto: Shal
 
 def test_the_talks_resuming_after_a_break_is_narrative():
     root = converted_root(_TALK.format(middle="After a short break the talks resumed."))
-    assert _free_paragraphs(root) == ["After a short break the talks resumed."]
-    assert _turns(root)[1] == ("Ambassador Ferro", "Gladly.")
+    assert free_paragraphs(root) == ["After a short break the talks resumed."]
+    assert turns(root)[1] == ("Ambassador Ferro", "Gladly.")
 
 
 def test_both_sides_agreeing_is_narrative():
     root = converted_root(_TALK.format(middle="Both sides agreed to meet again in May."))
-    assert _free_paragraphs(root) == ["Both sides agreed to meet again in May."]
+    assert free_paragraphs(root) == ["Both sides agreed to meet again in May."]
 
 
 def test_both_sides_in_a_speakers_mouth_stays_speech():
     middle = "Both sides agreed on this in May. We should keep to it."
     root = converted_root(_TALK.format(middle=middle))
-    assert _turns(root)[1] == ("Ambassador Ferro", "Gladly. " + middle)
+    assert turns(root)[1] == ("Ambassador Ferro", "Gladly. " + middle)
 
 
 # ---- F8: participants lists of typed memoranda -------------------------------------------
@@ -251,7 +239,7 @@ def test_a_wrapped_bulleted_entry_stays_in_the_list():
                           "The Consul asked about the licences.\n")
     assert _items(root) == ["- Consul A. Brenner, Consul General of Austria at", "Trieste",
                             "- M. Tolle, Department of Trade"]
-    assert _free_paragraphs(root) == ["The Consul asked about the licences."]
+    assert free_paragraphs(root) == ["The Consul asked about the licences."]
 
 
 def test_bulleted_participants_are_declared_persons():
@@ -273,20 +261,20 @@ def test_a_bulleted_delegation_heading_is_not_a_person():
 def test_an_unconfirmed_capitals_label_is_not_more_speech_of_the_turn_above():
     root = converted_root("Q. Did you see the truck?\nA. Only the back of it.\n"
                           "MR. HART: Nothing further.\nQ. Was it raining?\nA. No.\n")
-    assert _turns(root)[1] == ("A", "Only the back of it.")
-    assert "MR. HART: Nothing further." in _free_paragraphs(root)
+    assert turns(root)[1] == ("A", "Only the back of it.")
+    assert "MR. HART: Nothing further." in free_paragraphs(root)
 
 
 def test_an_unconfirmed_capitals_label_in_its_own_paragraph_is_not_more_speech():
     root = converted_root("Q. Did you see the truck?\nA. Only the back of it.\n\n"
                           "MR. HART: Nothing further.\n\nQ. Was it raining?\nA. No.\n")
-    assert _turns(root)[1] == ("A", "Only the back of it.")
+    assert turns(root)[1] == ("A", "Only the back of it.")
 
 
 def test_a_capitals_phrase_with_a_colon_in_speech_stays_speech():
     root = converted_root("Q. What did the sign say?\nA. It said this.\n\nDANGER AHEAD: keep "
                           "out.\n\nQ. Was it raining?\nA. No.\n")
-    assert _turns(root)[1] == ("A", "It said this. DANGER AHEAD: keep out.")
+    assert turns(root)[1] == ("A", "It said this. DANGER AHEAD: keep out.")
 
 
 def test_a_bulleted_block_of_persons_under_the_title_is_the_participants_list():
@@ -315,4 +303,4 @@ def test_a_subject_and_a_bulleted_participants_list_after_empty_lines_are_front_
             for s in root.iterfind(".//t:opener/t:seg[@type='subject']", NS)]
     assert segs == ["SUBJECT", "• Fishing rights in the bay"]
     assert [name for name, _ in _persons(root)] == ["Alan Dunmore", "Eik"]
-    assert _free_paragraphs(root) == ["After dinner the Minister raised the question of the bay."]
+    assert free_paragraphs(root) == ["After dinner the Minister raised the question of the bay."]

@@ -4,21 +4,7 @@ test is one behaviour, with invented text in the layout of the real file that ex
 
 from __future__ import annotations
 
-from convert_support import NS, converted_root
-
-
-def _turns(root) -> list[tuple[str, str]]:
-    """(speaker, speech) of every turn, whitespace normalised."""
-    out = []
-    for sp in root.iterfind(".//t:sp", NS):
-        speech = " ".join("".join(x.itertext()) for x in sp if not x.tag.endswith("}speaker"))
-        out.append(("".join(sp.find("t:speaker", NS).itertext()), " ".join(speech.split())))
-    return out
-
-
-def _free_paragraphs(root) -> list[str]:
-    return [" ".join("".join(p.itertext()).split()) for p in root.iterfind(".//t:body//t:p", NS)
-            if not any(a.tag.endswith(("}sp", "}list")) for a in p.iterancestors())]
+from convert_support import NS, converted_root, free_paragraphs, turns
 
 
 # ---- R1: a "Recorded: <date>" key on the title page is no closer ------------------------
@@ -73,28 +59,28 @@ def test_a_once_used_full_name_label_is_never_merged_into_the_turn_above():
     root = converted_root("Harbour Towns Oral History Collection\nInterviewed by Omar Castillo"
                           "\n\nOmar Castillo: Dana, where did you grow up?\n\n"
                           "Dana Whitfield: In a small harbour town.\n")
-    assert all("harbour" not in speech for _, speech in _turns(root))
-    assert "Dana Whitfield: In a small harbour town." in _free_paragraphs(root)
+    assert all("harbour" not in speech for _, speech in turns(root))
+    assert "Dana Whitfield: In a small harbour town." in free_paragraphs(root)
 
 
 def test_the_title_page_names_both_voices_of_an_oral_history():
     root = converted_root(TITLE_PAGE + "Omar Castillo: Where did you grow up?\n\n"
                           "Dana Whitfield: In a small harbour town.\n")
-    assert _turns(root) == [("Omar Castillo", "Where did you grow up?"),
+    assert turns(root) == [("Omar Castillo", "Where did you grow up?"),
                             ("Dana Whitfield", "In a small harbour town.")]
 
 
 def test_a_once_used_delegate_label_is_never_merged_into_the_presidents_turn():
     root = converted_root(UN_RECORD + "Mr. Holm (Norway): Thank you, Mr. President.\n")
-    assert _turns(root)[0] == ("The President (spoke in Spanish)",
+    assert turns(root)[0] == ("The President (spoke in Spanish)",
                                "I call on the representative of Norway.")
-    assert all("Thank you" not in speech for _, speech in _turns(root))
+    assert all("Thank you" not in speech for _, speech in turns(root))
 
 
 def test_delegate_labels_are_turns_when_the_record_uses_that_shape():
     root = converted_root(UN_RECORD + "Mr. Holm (Norway): Thank you, Mr. President.\n\n"
                           "Mr. Sato (Japan): We agree.\n")
-    assert [speaker for speaker, _ in _turns(root)] == [
+    assert [speaker for speaker, _ in turns(root)] == [
         "The President (spoke in Spanish)", "Mr. Holm (Norway)", "Mr. Sato (Japan)"]
 
 
@@ -102,13 +88,13 @@ def test_a_titled_name_with_a_role_in_parentheses_is_not_merged():
     root = converted_root("Minutes of the board meeting, 4 May 2001\n\nChair Ortega: I call on "
                           "the treasurer.\n\nChair Ortega: Go ahead.\n\nMrs. Blake (Treasurer): "
                           "The accounts are in order.\n")
-    assert all("accounts" not in speech for who, speech in _turns(root) if who == "Chair Ortega")
+    assert all("accounts" not in speech for who, speech in turns(root) if who == "Chair Ortega")
 
 
 def test_a_label_shape_inside_a_hard_wrapped_paragraph_stays_speech():
     root = converted_root("LENA: I met the director and\nAnna Berg: she said nothing.\n\n"
                           "BERG: Read it.\n\nLENA: Fine.\n")
-    assert _turns(root)[0] == ("LENA", "I met the director and Anna Berg: she said nothing.")
+    assert turns(root)[0] == ("LENA", "I met the director and Anna Berg: she said nothing.")
 
 
 # ---- R6: a capitals heading above script-layout labels ----------------------------------
@@ -120,7 +106,7 @@ SCRIPT = ("Transcript of a conversation between Anna Berg, T.R. Collins, and Joe
 
 def test_a_capitals_heading_above_a_label_line_is_not_an_empty_turn():
     root = converted_root(SCRIPT)
-    assert [speaker for speaker, _ in _turns(root)] == ["BERG", "COLLINS"]
+    assert [speaker for speaker, _ in turns(root)] == ["BERG", "COLLINS"]
 
 
 def test_a_capitals_heading_above_a_label_line_is_a_head():
@@ -131,7 +117,7 @@ def test_a_capitals_heading_above_a_label_line_is_a_head():
 
 def test_the_heading_is_not_part_of_the_paragraph_above_it():
     root = converted_root(SCRIPT)
-    assert all("PART ONE" not in p for p in _free_paragraphs(root))
+    assert all("PART ONE" not in p for p in free_paragraphs(root))
 
 
 # ---- N2: attendance keys in paragraphs of their own -------------------------------------
@@ -149,7 +135,7 @@ def _list_items(root) -> list[str]:
 
 
 def test_attendance_keys_in_their_own_paragraphs_are_no_turns():
-    assert _turns(converted_root(MINUTES)) == []
+    assert turns(converted_root(MINUTES)) == []
 
 
 def test_attendance_keys_continue_the_participants_list():
@@ -183,13 +169,13 @@ MASTHEAD = ("Budget debate – Verbatim record (excerpts)\n\nOfficial Records\n\
 
 def test_a_masthead_president_line_with_an_ellipsis_leader_is_no_turn():
     root = converted_root(MASTHEAD.format(leader="…" * 12))
-    assert all("Alvarez" not in speech for _, speech in _turns(root))
-    assert len(_turns(root)) == 3
+    assert all("Alvarez" not in speech for _, speech in turns(root))
+    assert len(turns(root)) == 3
 
 
 def test_a_masthead_president_line_with_a_dotted_leader_is_no_turn():
     root = converted_root(MASTHEAD.format(leader="." * 20))
-    assert all("Alvarez" not in speech for _, speech in _turns(root))
+    assert all("Alvarez" not in speech for _, speech in turns(root))
 
 
 def test_the_masthead_line_keeps_its_words():
@@ -209,7 +195,7 @@ OPENINGS = ("Selected openings from our interview collection.\n\n"
 
 
 def test_an_interview_title_between_turns_is_not_the_last_speakers_words():
-    assert all("Interview with" not in speech for _, speech in _turns(converted_root(OPENINGS)))
+    assert all("Interview with" not in speech for _, speech in turns(converted_root(OPENINGS)))
 
 
 def test_an_interview_title_between_turns_is_a_head():
@@ -220,12 +206,12 @@ def test_an_interview_title_between_turns_is_a_head():
 
 def test_a_once_used_interviewer_key_with_a_name_is_no_turn():
     root = converted_root(OPENINGS)
-    assert "Interviewer" not in [speaker for speaker, _ in _turns(root)]
-    assert "Interviewer: Ada Quinn" in _free_paragraphs(root)
+    assert "Interviewer" not in [speaker for speaker, _ in turns(root)]
+    assert "Interviewer: Ada Quinn" in free_paragraphs(root)
 
 
 def test_speech_mentioning_an_interview_stays_speech():
     root = converted_root("LEO PARK: Did the press call?\n\nRUTH AMES: Yes.\n\n"
                           "LEO PARK: And then?\n\nI gave an interview with the BBC.\n")
-    assert _turns(root)[-1] == ("LEO PARK", "And then? I gave an interview with the BBC.")
+    assert turns(root)[-1] == ("LEO PARK", "And then? I gave an interview with the BBC.")
 

@@ -4,7 +4,7 @@ participants list after a narrative paragraph, the fullwidth colon as label sepa
 from __future__ import annotations
 
 import pytest
-from convert_support import NS, converted_root
+from convert_support import NS, converted_root, speakers
 
 from tei_edition.convert import convert_text
 
@@ -19,9 +19,6 @@ def _section_heads(root) -> list[str]:
     return [head.text for head in root.iterfind(".//t:div[@type='conversation']/t:head", NS)]
 
 
-def _speakers(root) -> list[str]:
-    return ["".join(s.itertext()) for s in root.iterfind(".//t:sp/t:speaker", NS)]
-
 
 # ---- 1. a bare group line after turns --------------------------------------------------
 
@@ -29,7 +26,7 @@ def _speakers(root) -> list[str]:
 def test_country_line_alone_between_turns_heads_a_new_part():
     root = _root(DIALOGUE + "United States:\n\nMr. Rusk: Our answer is no.\n")
     assert _section_heads(root) == ["United States:"]
-    assert _speakers(root) == ["Mr. Rusk", "Mr. Gromyko", "Mr. Rusk"]
+    assert speakers(root) == ["Mr. Rusk", "Mr. Gromyko", "Mr. Rusk"]
 
 
 def test_country_line_directly_above_a_label_heads_a_new_part():
@@ -52,7 +49,7 @@ def test_acronym_group_line_between_turns_is_a_heading():
 def test_country_line_followed_by_speech_stays_a_turn():
     root = _root(DIALOGUE + "United States:\nWe cannot accept that.\n\n"
                  "United States:\nNor can our allies.\n")
-    assert _speakers(root)[-2:] == ["United States", "United States"]
+    assert speakers(root)[-2:] == ["United States", "United States"]
     assert _section_heads(root) == []
 
 
@@ -148,7 +145,7 @@ def test_fullwidth_colon_without_space_is_an_unspaced_separator():
     root = _root("毛泽东：你好。\n\nYudin：Hello.\n\n毛泽东：再见。\n\nYudin：Goodbye.\n")
     assert [sp.get("rend") for sp in root.iterfind(".//t:sp", NS)] == [
         "sep-fullwidth-colon unspaced"] * 4
-    assert _speakers(root) == ["毛泽东", "Yudin", "毛泽东", "Yudin"]
+    assert speakers(root) == ["毛泽东", "Yudin", "毛泽东", "Yudin"]
 
 
 def test_fullwidth_colon_followed_by_a_space_keeps_the_space():
@@ -192,7 +189,7 @@ def test_heading_with_nothing_below_it_at_the_end_is_a_paragraph():
 def test_hyphen_glued_after_an_addressed_surname_is_a_separator():
     root = _root("Cde. Molotov-we must act now.\n\nCde. Suslov-it is too early for that.\n\n"
                  "Cde. Molotov-you should wait then.\n")
-    assert _speakers(root) == ["Cde. Molotov", "Cde. Suslov", "Cde. Molotov"]
+    assert speakers(root) == ["Cde. Molotov", "Cde. Suslov", "Cde. Molotov"]
     assert {sp.get("rend") for sp in root.iterfind(".//t:sp", NS)} == {"sep-hyphen unspaced"}
 
 
@@ -215,7 +212,7 @@ def test_hyphen_inside_a_name_is_not_a_separator(line: str):
 def test_speaker_established_in_one_style_counts_in_another():
     root = _root("Cde. Molotov-we must act now.\n\nCde. Khrushchev-I do not agree.\n\n"
                  "Cde. Molotov-you should wait then.\n\nCde. Khrushchev: The text is good.\n")
-    assert _speakers(root) == ["Cde. Molotov", "Cde. Khrushchev", "Cde. Molotov",
+    assert speakers(root) == ["Cde. Molotov", "Cde. Khrushchev", "Cde. Molotov",
                                "Cde. Khrushchev"]
     assert root.findall(".//t:sp", NS)[-1].get("rend") == "sep-colon"
 

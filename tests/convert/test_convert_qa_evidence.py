@@ -4,13 +4,9 @@ front-matter colon lines that are not turns, narrative between turns."""
 from __future__ import annotations
 
 import pytest
-from convert_support import NS, converted_root
+from convert_support import NS, converted_root, speakers
 
 from tei_edition.convert import convert_text
-
-
-def _speakers(root) -> list[str]:
-    return ["".join(s.itertext()) for s in root.iterfind(".//t:sp/t:speaker", NS)]
 
 
 def _who(root) -> list[str]:
@@ -29,20 +25,20 @@ def test_persons_named_in_the_title_are_evidence_for_labels_used_once():
     root = converted_root("Notes on the conversation of Comrade A.B. Petrov with Comrade "
                           "K. Lund on 3 March 1960\n\nA. B. Petrov: I have read your report.\n\n"
                           "K. Lund: I would like to explain it.\n")
-    assert _speakers(root) == ["A. B. Petrov", "K. Lund"]
+    assert speakers(root) == ["A. B. Petrov", "K. Lund"]
 
 
 def test_interviewer_named_after_by_is_evidence():
     root = converted_root("Interview with Paul Rinaldi\nInterviewed by Carla Mendez\n\n"
                           "Mendez: Today we talk with Paul Rinaldi.\n\n"
                           "Rinaldi: It started small.\n")
-    assert _speakers(root) == ["Mendez", "Rinaldi"]
+    assert speakers(root) == ["Mendez", "Rinaldi"]
 
 
 def test_a_name_only_in_the_title_does_not_make_prose_a_turn():
     root = converted_root("Conversation with Ada Pell\n\nPell: a note on the spelling of "
                           "the name.\n\nThe talk lasted an hour.\n")
-    assert _speakers(root) == ["Pell"]  # evidence for the label, nothing more
+    assert speakers(root) == ["Pell"]  # evidence for the label, nothing more
     assert _narrative(root) == ["The talk lasted an hour."]
 
 
@@ -59,18 +55,18 @@ def test_the_president_once_is_the_president_the_front_matter_names():
 def test_a_time_code_after_a_label_used_once_is_a_label():
     root = converted_root("Hearing\n\nMadam Chair (00:00):\nThe committee will come to order."
                           "\n\nThat was the opening.\n")
-    assert _speakers(root) == ["Madam Chair (00:00)"]
+    assert speakers(root) == ["Madam Chair (00:00)"]
 
 
 def test_a_numbered_speaker_used_once_is_a_label():
     root = converted_root("Transcript\n\nSpeaker 2 (07:59):\n\nGood afternoon to all.\n")
-    assert _speakers(root) == ["Speaker 2 (07:59)"]
+    assert speakers(root) == ["Speaker 2 (07:59)"]
 
 
 def test_two_titles_before_a_full_name_is_a_label_used_once():
     root = converted_root("Stenografischer Bericht\n\nPräsident Prof. Dr. Norbert Lammert: "
                           "Nehmen Sie bitte Platz.\n")
-    assert _speakers(root) == ["Präsident Prof. Dr. Norbert Lammert"]
+    assert speakers(root) == ["Präsident Prof. Dr. Norbert Lammert"]
 
 
 # ---- F5: front-matter colon lines -------------------------------------------------------
@@ -80,7 +76,7 @@ def test_interviewer_line_with_a_name_is_a_participant_not_a_turn():
     root = converted_root("INTERVIEW WITH ADA PELL\nMarch 2, 1999\n\nInterviewer: Tom Reyes\n"
                           "Typed by: J. Ostrander\n\nReyes: When did you come?\n\n"
                           "Pell: In 1931.\n\nReyes: Why?\n\nPell: The flood.\n")
-    assert _speakers(root) == ["Reyes", "Pell", "Reyes", "Pell"]
+    assert speakers(root) == ["Reyes", "Pell", "Reyes", "Pell"]
     assert _who(root)[0] == "#tom-reyes"
     items = root.findall(".//t:list[@type='participants']/t:item", NS)
     assert ["".join(i.itertext()) for i in items] == ["Interviewer: Tom Reyes",
@@ -90,7 +86,7 @@ def test_interviewer_line_with_a_name_is_a_participant_not_a_turn():
 def test_interviewer_line_with_speech_is_the_first_turn():
     root = converted_root("Interviewer: When did your family come to the valley?\n\n"
                           "Pell: In 1931.\n\nInterviewer: Why then?\n\nPell: The flood.\n")
-    assert _speakers(root) == ["Interviewer", "Pell", "Interviewer", "Pell"]
+    assert speakers(root) == ["Interviewer", "Pell", "Interviewer", "Pell"]
 
 
 def test_group_word_alone_and_officials_are_participant_groups():
@@ -99,7 +95,7 @@ def test_group_word_alone_and_officials_are_participant_groups():
                           "Gu Ming\n\nPremier Hao Lin (hereafter abbreviated Hao): Welcome.\n\n"
                           "Ren Bo: Thank you.\n\nHao: Is this your first visit?\n\n"
                           "Ren Bo: It is.\n")
-    assert _speakers(root)[1:] == ["Ren Bo", "Hao", "Ren Bo"]
+    assert speakers(root)[1:] == ["Ren Bo", "Hao", "Ren Bo"]
     persons = [p.get("{http://www.w3.org/XML/1998/namespace}id")
                for p in root.iterfind(".//t:particDesc//t:person", NS)]
     assert {"ren-bo", "mo-lan", "tian-wei", "gu-ming"} <= set(persons)
@@ -145,7 +141,7 @@ KEY_BLOCK = ("ORAL HISTORY PROJECT\nINTERVIEW WITH JAMES HOLT\n\nInterviewers\nM
 def test_a_block_of_key_name_lines_before_the_dialogue_is_not_a_turn():
     root = converted_root(KEY_BLOCK + "Stone: Shall we begin?\n\nHolt: Yes, please.\n\n"
                           "Stone: Where were you born?\n")
-    assert _speakers(root) == ["Stone", "Holt", "Stone"]
+    assert speakers(root) == ["Stone", "Holt", "Stone"]
     assert "Assisting: Kelli Brown\nAudiotape: County Library\nTranscription: Martha W. Lee" in [
         "".join(p.itertext()) for p in root.iterfind(".//t:p", NS)]
 
@@ -154,18 +150,18 @@ def test_a_role_key_line_with_a_name_before_the_dialogue_is_not_a_turn():
     root = converted_root("Record of the reception\n\nInterpreter: Han Wei\n\nRecording "
                           "officials: Miao Lin, Chen Bo\n\nZhou: Welcome.\n\nKim: Thank you."
                           "\n\nZhou: Sit down, please.\n")
-    assert _speakers(root) == ["Zhou", "Kim", "Zhou"]
+    assert speakers(root) == ["Zhou", "Kim", "Zhou"]
 
 
 def test_a_dialogue_without_blank_lines_is_not_taken_for_key_lines():
     root = converted_root("K: Yes\nZ: No\nK: Maybe\nZ: Never\n")
-    assert _speakers(root) == ["K", "Z", "K", "Z"]
+    assert speakers(root) == ["K", "Z", "K", "Z"]
 
 
 def test_key_lines_of_recurring_speakers_are_turns():
     root = converted_root("Stone: Mary Lee\nHolt: James Holt\n\nStone: Shall we begin?\n\n"
                           "Holt: Yes.\n")
-    assert _speakers(root) == ["Stone", "Holt", "Stone", "Holt"]
+    assert speakers(root) == ["Stone", "Holt", "Stone", "Holt"]
 
 
 # ---- F4, F2, F9: separators and misattribution --------------------------------------------
@@ -191,7 +187,7 @@ def test_modern_gpo_title_case_period_labels_are_turns():
     root = converted_root("The subcommittee met at 10:00 a.m.\n\nMs. Cole. The hearing will "
                           "come to order.\n\nMr. Ames. I thank the chair.\n\nMs. Cole. The "
                           "gentleman is recognized.\n\nMr. Ames. Thank you.\n")
-    assert _speakers(root) == ["Ms. Cole", "Mr. Ames", "Ms. Cole", "Mr. Ames"]
+    assert speakers(root) == ["Ms. Cole", "Mr. Ames", "Ms. Cole", "Mr. Ames"]
     assert {sp.get("rend") for sp in root.iterfind(".//t:sp", NS)} == {"sep-period"}
 
 
@@ -221,7 +217,7 @@ HANSARD_LINES = ("HC Deb 14 March 1989\n\nMrs. Joan Pellew (Bristol, South)\n\nO
 
 def test_hansard_label_lines_with_the_constituency_are_turns():
     root = converted_root(HANSARD_LINES)
-    assert _speakers(root)[0] == "Mrs. Joan Pellew (Bristol, South)"
+    assert speakers(root)[0] == "Mrs. Joan Pellew (Bristol, South)"
     assert {sp.get("rend") for sp in root.iterfind(".//t:sp", NS)} == {"sep-none label-line"}
 
 
@@ -246,7 +242,7 @@ def test_one_constituency_line_is_no_layout():
 def test_a_heading_ending_in_parentheses_is_not_a_label_line():
     root = converted_root(HANSARD_LINES + "\nThe Situation in the Region (continued)\n\n"
                           "Nothing was said.\n")
-    assert "The Situation in the Region (continued)" not in _speakers(root)
+    assert "The Situation in the Region (continued)" not in speakers(root)
 
 
 def test_hansard_paragraph_mark_glued_labels_are_turns():
@@ -254,7 +250,7 @@ def test_hansard_paragraph_mark_glued_labels_are_turns():
             "Speaker.\nThe workers heard it on the radio.\n§ Madam SpeakerI have had no "
             "notice.\n§ Mrs. Helen Rook (Leeds, West)Further to that point of order.\n")
     root = converted_root(text)
-    assert _speakers(root) == ["§ Mr. Alan Dewar (Perth, North)", "§ Madam Speaker",
+    assert speakers(root) == ["§ Mr. Alan Dewar (Perth, North)", "§ Madam Speaker",
                                "§ Mrs. Helen Rook (Leeds, West)"]
     assert _who(root) == ["#alan-dewar", "#madam-speaker", "#helen-rook"]
     assert {sp.get("rend").split()[0] for sp in root.iterfind(".//t:sp", NS)} == {"sep-none"}
@@ -272,21 +268,21 @@ def test_a_un_language_note_makes_a_label_used_once_a_turn():
     root = converted_root("Security Council\n5123rd meeting\n\nThe meeting was called to "
                           "order at 3.10 p.m.\n\nThe President (spoke in Spanish ): The Council "
                           "will now begin.\n")
-    assert _speakers(root) == ["The President (spoke in Spanish )"]
+    assert speakers(root) == ["The President (spoke in Spanish )"]
 
 
 def test_a_role_line_inside_a_block_is_evidence_for_the_role_label():
     root = converted_root("Security Council\nFifty-seventh year\n4552nd meeting\n"
                           "President:Mr. Wehbe (Syria)\nMembers:Bulgaria Mr. Tafrov\n\n"
                           "The President: I welcome the members.\n")
-    assert _speakers(root) == ["The President"]
+    assert speakers(root) == ["The President"]
 
 
 def test_names_above_the_first_label_of_a_pasted_page_are_evidence():
     root = converted_root("Oral History Project\nDuane L.\nRoss\nInterviewed by Rebecca "
                           "Wright\nHouston, TX\nWright: Today is April 19, 2013. This\n"
                           "interview is with Duane Ross.\nRoss:\nIt was very interesting.\n")
-    assert _speakers(root) == ["Wright", "Ross"]
+    assert speakers(root) == ["Wright", "Ross"]
 
 
 def test_a_name_split_over_lines_by_with_is_not_joined_to_the_next_line():
