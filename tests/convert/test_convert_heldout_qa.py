@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from convert_support import NS, converted_root, free_paragraphs, turns
 
-
 # ---- R1: a "Recorded: <date>" key on the title page is no closer ------------------------
 
 TITLE_PAGE = ("Oral History of Dana Whitfield\nInterviewed by: Omar Castillo\n"

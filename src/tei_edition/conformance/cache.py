@@ -3,9 +3,9 @@
 This module owns the cache's layout, keys and record format, and its info/clear operations.
 It must not decide what is cached or how grammars are built (see engine.py).
 
-Every entry is one file written atomically (temporary file, then rename): a header line
-``tei-edition-cache <format> <sha256 of the payload>`` and the payload. A record whose header
-or digest does not match is ignored (and later overwritten), never trusted. Keys include the
+Every entry is a verified record (`tei_edition.cache_records`: written atomically, a header
+with the cache version and the payload's sha256; a record that does not match is ignored and
+later overwritten, never trusted). Keys include the
 sha256 of the schema file and `CACHE_VERSION`, so a changed schema or a new tool version
 never reads an old entry.
 """
@@ -13,27 +13,21 @@ never reads an old entry.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tei_edition import __version__
+from tei_edition import __version__, cache_records
+from tei_edition.cache_records import sha256_hex
 from tei_edition.resources import cache_dir
 
 # Bump when the IR or the reduction changes meaning: old entries then stop matching.
 CACHE_VERSION = f"{__version__}+rng5"
-_MAGIC = b"tei-edition-cache"
 MAX_REDUCED_ENTRIES = 2000  # reduced grammars are 20-150 KB each; the oldest go first
 
 
 def grammar_cache_dir() -> Path:
     return cache_dir() / "rng"
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def reduced_key(schema_sha256: str, mode: str, element_names: list[str],
@@ -46,43 +40,16 @@ def reduced_key(schema_sha256: str, mode: str, element_names: list[str],
 
 def read_record(name: str) -> bytes | None:
     """The payload stored under ``name``, or None when absent, unreadable or corrupted."""
-    try:
-        data = (grammar_cache_dir() / name).read_bytes()
-    except OSError:
-        return None
-    header, _, payload = data.partition(b"\n")
-    parts = header.split(b" ")
-    if len(parts) != 3 or parts[0] != _MAGIC or parts[1] != CACHE_VERSION.encode():
-        return None
-    if parts[2].decode("ascii", "replace") != sha256_hex(payload):
-        return None
-    return payload
+    return cache_records.read_record(grammar_cache_dir(), name, CACHE_VERSION)
 
 
 def write_record(name: str, payload: bytes) -> None:
-    """Store ``payload`` under ``name``; a cache that cannot be written is simply not used.
-
-    Atomic (temporary file, then rename) but not fsynced, unlike `xmlio.write_atomic`: a
-    record lost or torn by a crash is detected by its digest and rebuilt, while an fsync
-    costs up to a second of wall time on a busy disk (measured: 0.4 s of CPU, 1.4 s of wall
-    for one file with an empty cache)."""
-    header = b" ".join([_MAGIC, CACHE_VERSION.encode(), sha256_hex(payload).encode()])
+    """Store ``payload`` under ``name``; a cache that cannot be written is simply not used."""
     folder = grammar_cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(header + b"\n" + payload)
-            os.replace(temporary, folder / name)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
-        if name.startswith("reduced-"):
+    if cache_records.write_record(folder, name, payload, CACHE_VERSION) and \
+            name.startswith("reduced-"):
+        with contextlib.suppress(OSError):
             _prune_reduced(folder)
-    except OSError:
-        pass
 
 
 def _prune_reduced(folder: Path) -> None:

@@ -5,15 +5,15 @@ The validator runs as XSLT with no file or network access (XSLTAccessControl.DEN
 The report, not lxml's error log, is the source: it keeps each finding's rule id (the
 stable code, e.g. ``rules.who-unresolved``), its role (error/warning/info -> severity), the
 line of its element and that element's name. The compiled validator is kept in the user's
-cache (``<cache>/rules/``, keyed by the sha256 of the .sch and the compiler's version), so a
-new process only parses it (0.3 ms instead of 3 ms for compiling); a cache that cannot be
-read or written is compiled around, never trusted when it does not parse. This module must
-not know about the XSD, the Python checks or tei_all.rng.
+cache (``<cache>/rules/``, named by the sha256 of the .sch, stored as a verified record of
+the compiler's version: `tei_edition.cache_records`), so a new process only parses it (0.3 ms
+instead of 3 ms for compiling); a cache that cannot be read or written is compiled around,
+and a record whose digest or version does not match is never trusted. This module must not
+know about the XSD, the Python checks or tei_all.rng.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei_edition import resources
+from tei_edition.cache_records import read_record, sha256_hex, write_record
 from tei_edition.diagnostics import Diagnostic, Severity
 from tei_edition.validation.findings import LAYER_RULES, Finding, unusable
 from tei_edition.validation.schematron import (
@@ -30,7 +31,7 @@ from tei_edition.validation.schematron import (
     SchematronError,
     compile_schematron,
 )
-from tei_edition.xmlio import schema_parser, write_atomic
+from tei_edition.xmlio import schema_parser
 
 SCH_NAME = "tei-edition.sch"
 
@@ -80,19 +81,18 @@ def _compiled(path: str, mtime_ns: int) -> etree.XSLT:
     schema cannot either.
     """
     source = Path(path).read_bytes()
-    key = hashlib.sha256(source + f"\n{COMPILER_VERSION}".encode()).hexdigest()[:40]
-    cached = resources.cache_dir() / "rules" / f"validator-{key}.xsl"
-    try:
-        return _sandboxed(etree.fromstring(cached.read_bytes(), schema_parser()))
-    except (OSError, etree.XMLSyntaxError, etree.XSLTParseError):
-        pass  # absent or damaged: compiled again below, and replaced
+    name = f"validator-{sha256_hex(source)[:40]}.xsl"
+    folder = resources.cache_dir() / "rules"
+    stored = read_record(folder, name, COMPILER_VERSION)
+    if stored is not None:
+        try:
+            return _sandboxed(etree.fromstring(stored, schema_parser()))
+        except (etree.XMLSyntaxError, etree.XSLTParseError):
+            pass  # verified but unusable (written by a broken compiler): compiled again
     validator = compile_schematron(etree.fromstring(source, schema_parser(), base_url=path))
     compiled = _sandboxed(validator)
-    try:
-        write_atomic(cached, etree.tostring(validator, encoding="utf-8"), force=True,
-                     durable=False)  # a lost cache file is only compiled again
-    except OSError:
-        pass  # an unwritable cache costs each process the 3 ms of compiling
+    # An unwritable cache costs each process the 3 ms of compiling; a lost file, the same.
+    write_record(folder, name, etree.tostring(validator, encoding="utf-8"), COMPILER_VERSION)
     return compiled
 
 
