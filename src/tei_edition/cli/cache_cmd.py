@@ -45,9 +45,10 @@ def cache() -> None:
     """Inspect or clear tei-edition's cache ($TEI_EDITION_CACHE_DIR, else
     $XDG_CACHE_HOME/tei-edition, else ~/.cache/tei-edition).
 
-    The cache holds reduced TEI grammars (rng/) that make `validate --profile tei` fast, and
-    TEI schemas fetched by `tei-edition schema fetch` (tei/). Every entry is keyed by the
-    content hash of its source and the tool version, so it is always safe to keep or delete.
+    The cache holds reduced TEI grammars (rng/) that make `validate --profile tei` fast, the
+    compiled house rules (rules/), and TEI schemas fetched by `tei-edition schema fetch`
+    (tei/). Every entry is keyed by the content hash of its source and the tool version, so
+    it is always safe to keep or delete.
     """
 
 
@@ -75,7 +76,7 @@ def info() -> None:
 @click.option("--all", "clear_all", is_flag=True,
               help="Also remove TEI schemas fetched by `tei-edition schema fetch`.")
 def clear(clear_all: bool) -> None:
-    """Remove the cache's derived data (reduced grammars and the like)."""
+    """Remove the cache's derived data (reduced grammars, compiled house rules)."""
     from tei_edition.resources import cache_dir
 
     root = cache_dir()
