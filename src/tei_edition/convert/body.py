@@ -29,6 +29,7 @@ from tei_edition.convert.lexer import SourceLine
 from tei_edition.convert.model import Block, ItemList, LineBreak, Section, Text, TimeCode, Turn
 from tei_edition.convert.narrative import is_closing_line, is_narrative_paragraph
 from tei_edition.convert.participants import GROUP_LABEL
+from tei_edition.convert.webcopy import is_link_line
 
 _ENUMERATED = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
                          r"Firstly|Secondly|Thirdly|Finally|Lastly)\b,?|\d{1,2}[.)]\s|"
@@ -275,6 +276,13 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
                                 line.tight, (), found.key)
             if found.alone:
                 rest = unit[1:]
+                if found.style == "paren":  # "- View Speech - Hansard - -" under the label
+                    links = next((k for k, x in enumerate(rest) if not is_link_line(x.text)),
+                                 len(rest))
+                    speaker = (*speaker, *(node for x in rest[:links] for node in (
+                        LineBreak(), *reader.read(pieces([x]))))) if links else speaker
+                    rest = rest[links:]
+                    builder.turn = replace(builder.turn, speaker=speaker)
                 if not rest and unit_end < stop and not label_of(unit_end) \
                         and not _is_heading(lines[unit_end].text, hints):
                     rest_end = unit_end + 1

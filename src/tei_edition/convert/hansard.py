@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from tei_edition.convert.labels import HONORIFICS, LabelMatch, label_core, label_key
+from tei_edition.convert.webcopy import caption_end, caption_name
 
 # Title-case words (initials, particles, commas inside the parentheses), then "(...)" at the end.
 # Modern Hansard adds the party after the constituency: "Mr John Spellar (Warley) (Lab)".
@@ -43,8 +44,10 @@ _BARE_NAME = re.compile(r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){1,3}")
 
 
 def match_paren_line(text: str) -> LabelMatch | None:
-    """"Dr. John Cunningham (Copeland)" alone on its line: a member's label."""
-    found = _PAREN_LINE.fullmatch(text)
+    """"Dr. John Cunningham (Copeland)" alone on its line: a member's label; in a web copy
+    after the member's portrait caption ("Anna Reyes Portrait Anna Reyes (Northbridge) (Lab)",
+    webcopy.py), which stays in the label as written."""
+    found = _PAREN_LINE.fullmatch(text, caption_end(text, HONORIFICS))
     if not found or len(text) > 140:
         return None
     if not _addressed(found["name"]) and not (
@@ -61,10 +64,17 @@ _ADDRESS_LINE = re.compile(r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){1,4}")
 
 def match_paren_layout_line(text: str) -> LabelMatch | None:
     """In a document of "(Constituency)" label lines, also the presiding officer's label
-    without parentheses: "Mr. Speaker", "Madam Deputy Speaker", alone on its line."""
+    without parentheses: "Mr. Speaker", "Madam Deputy Speaker", alone on its line; and in a
+    web copy a member named again without the constituency under the portrait caption
+    ("Anna Reyes Portrait Anna Reyes", Hansard's form for a member's later speeches)."""
     found = match_paren_line(text)
-    if found or not (_ADDRESS_LINE.fullmatch(text) and _addressed(text)) or text.endswith("."):
+    if found:
         return found
+    label = text[caption_end(text, HONORIFICS):]
+    repeated = label != text and label == caption_name(text)
+    if not repeated and (not (_ADDRESS_LINE.fullmatch(label) and _addressed(label))
+                         or text.endswith(".")):
+        return None
     _, uncertain = label_core(text)
     return LabelMatch("paren", text, "sep-none", "", alone=True, rest="",
                       rest_offset=len(text), key=label_key(text), uncertain=uncertain)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tei_edition.convert.webcopy import caption_end
+
 HONORIFICS = frozenset(
     "cde cdes comrade comrades mr mrs ms miss dr prof professor sen senator rep representative "
     "ambassador amb minister deputy general gen col colonel admiral adm marshal secretary sir "
@@ -134,6 +136,7 @@ def label_core(label: str) -> tuple[str, bool]:
     label = _PARAGRAPH_NUMBER.sub("", label, count=1)
     label = _BARE_PARAGRAPH_NUMBER.sub("", label, count=1) if label[:1].isdigit() else label
     label = re.sub(r"^§\s*", "", label)  # the historic Hansard's paragraph mark
+    label = label[caption_end(label, HONORIFICS):]  # a web copy's portrait caption
     office = _OFFICE_HOLDER.fullmatch(label)
     if office:  # "The Lord President of the Council (Sir Geoffrey Howe)": the person
         label = office["person"]
@@ -339,5 +342,6 @@ def separator_text(token: str, spacing: str = "", alone: bool = False) -> str:
 
 def title_of(label: str) -> str:
     """The form of address a label starts with ("Cde.", "Ambassador"), or ""."""
+    label = label[caption_end(label, HONORIFICS):]
     first = label.split()[0].lower().rstrip(".") if label.split() else ""
     return first if first in HONORIFICS and first != "the" else ""

@@ -24,7 +24,7 @@ from tei_edition.convert.hansard import (
     uses_layout,
 )
 from tei_edition.convert.inlines import InlineReader, plain_text
-from tei_edition.convert.labels import STYLES, LabelMatch, label_key, match_line
+from tei_edition.convert.labels import HONORIFICS, STYLES, LabelMatch, label_key, match_line
 from tei_edition.convert.lexer import SourceLine, split_lines
 from tei_edition.convert.linelabels import (
     candidate_at,
@@ -36,6 +36,7 @@ from tei_edition.convert.linelabels import (
 from tei_edition.convert.model import Block, Document, FootnoteMark, Turn
 from tei_edition.convert.parts import front_name_keys, read_closer, read_participants_block
 from tei_edition.convert.spacelabels import space_labels
+from tei_edition.convert.webcopy import caption_end
 from tei_edition.diagnostics import Diagnostic, Severity
 
 
@@ -115,8 +116,11 @@ def parse_transcript(text: str, path: str = "<transcript>",
                     and lines[below + 1].tight and not match_caps_line(lines[below + 1].text))
 
     def raw_label_of(index: int) -> LabelMatch | None:
+        # a web copy's portrait caption ("Anna Reyes Portrait ...") starts a label line even
+        # right under the page's link line: such a caption never stands inside prose
         if paren_layout and index >= body_start and (not lines[index].tight or lines[
-                index - 1].text.endswith(_SENTENCE_END)) and index + 1 < len(lines):
+                index - 1].text.endswith(_SENTENCE_END) or caption_end(
+                lines[index].text, HONORIFICS)) and index + 1 < len(lines):
             found = match_paren_layout_line(lines[index].text)
             if found and index + 1 < len(lines):
                 return found

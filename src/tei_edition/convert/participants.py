@@ -233,13 +233,26 @@ _LINKED_NAME = re.compile(r"\b(?:with|by|and|between|WITH|BY|AND|BETWEEN|by:|"
                           r"([A-Z][\w'’\-]+(?: [A-Z]\.)?(?: [A-Z][\w'’\-]+){1,2})\b")
 
 
+# "... between Erich Weber and Eduard Brandt June 9, 1989": a title's date may follow a name
+# without a comma; the month is no part of the name.
+_MONTHS = frozenset("January February March April May June July August September October "
+                    "November December".split())
+
+
+def _without_month(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1] in _MONTHS:
+        words.pop()
+    return " ".join(words)
+
+
 def names_in_front(texts: list[str]) -> list[str]:
     """Names of persons written in the title and front lines, as written."""
     found: list[str] = []
     for text in texts:
         found += _INITIALS_NAME.findall(text)
         found += [m.group(1) for m in _ADDRESSED_NAME.finditer(text)]
-        found += [m.group(1) for m in _LINKED_NAME.finditer(text)]
+        found += [_without_month(m.group(1)) for m in _LINKED_NAME.finditer(text)]
     return found
 
 

@@ -1,0 +1,101 @@
+"""Issue 3, layouts of the third blind QA pass: the web copy of current Hansard (portrait
+captions and link lines), a title's date after a name, editor-supplied parts of a label,
+an editorial bracket over several paragraphs (docs/conventions.md)."""
+
+from __future__ import annotations
+
+from convert_support import NS, converted_root, free_paragraphs, speakers, turns
+
+from tei_edition.convert.participants import names_in_front
+from tei_edition.convert.webcopy import is_link_line
+
+# ---- 1. Hansard web copy: "Name Portrait Label" and the page's link line ----------------
+
+WEB_HANSARD = (
+    "Commons Chamber\n"
+    "Read Full debate Read Hansard Text Watch Debate\n"
+    "Marta Quill Portrait Marta Quill (Eastbrook) (LD)\n"
+    "- Hansard - - - Excerpts\n\n"
+    "Q2. What steps the Government are taking to repair the harbour wall.\n\n"
+    "Owen Pratt Portrait The Secretary of State for Transport (Owen Pratt)\n"
+    "- View Speech - Hansard - -\n\n"
+    "The repairs begin in the spring.\n\n"
+    "Marta Quill Portrait Marta Quill\n"
+    "- View Speech - Hansard - - - Excerpts\n\n"
+    "The fishermen will be glad to hear it.\n")
+
+
+def _who(root) -> list[str]:
+    return [sp.get("who") for sp in root.iterfind(".//t:sp", NS)]
+
+
+def test_portrait_caption_line_is_a_hansard_label():
+    root = converted_root(WEB_HANSARD)
+    assert len(speakers(root)) == 3
+
+
+def test_link_line_under_the_label_is_part_of_the_speaker_not_the_speech():
+    root = converted_root(WEB_HANSARD)
+    assert [speech for _, speech in turns(root)] == [
+        "Q2. What steps the Government are taking to repair the harbour wall.",
+        "The repairs begin in the spring.", "The fishermen will be glad to hear it."]
+    assert speakers(root)[1] == ("Owen Pratt Portrait The Secretary of State for Transport "
+                                 "(Owen Pratt)\n- View Speech - Hansard - -")
+
+
+def test_repeat_form_under_the_caption_is_the_same_member():
+    root = converted_root(WEB_HANSARD)
+    assert _who(root) == ["#marta-quill", "#owen-pratt", "#marta-quill"]
+
+
+def test_office_holder_after_a_caption_is_the_holder():
+    root = converted_root(WEB_HANSARD)
+    assert _who(root)[1] == "#owen-pratt"
+
+
+def test_page_header_above_the_first_caption_stays_a_paragraph():
+    root = converted_root(WEB_HANSARD)
+    assert free_paragraphs(root) == ["Commons Chamber Read Full debate Read Hansard Text "
+                                     "Watch Debate"]
+
+
+def test_presiding_officer_after_a_caption_is_the_speaker_of_the_house():
+    root = converted_root(WEB_HANSARD + "\nLindsay Moor Portrait Mr Speaker\n"
+                                        "- View Speech - Hansard - -\n\nOrder.\n")
+    assert _who(root)[-1] == "#speaker"
+
+
+def test_a_caption_needs_the_layout_twice():
+    root = converted_root("Town notes\n\nAnna Field Portrait Anna Field (Northbridge) (Lab)\n"
+                          "- Hansard -\n\nThe bus service was cut.\n")
+    assert speakers(root) == []
+
+
+def test_portrait_in_prose_is_no_caption():
+    root = converted_root(WEB_HANSARD + "\nThe National Portrait Gallery opens on Monday.\n")
+    assert turns(root)[-1][1].endswith("The National Portrait Gallery opens on Monday.")
+
+
+def test_link_lines_hold_only_link_words_clock_times_and_hyphens():
+    assert is_link_line("- View Speech - Hansard - -")
+    assert is_link_line("Share")
+    assert is_link_line("12:03 pm")
+    assert not is_link_line("We share - the view")
+    assert not is_link_line("Read the report.")
+
+
+# ---- 2. a title's date written after a name --------------------------------------------
+
+
+def test_month_after_a_name_in_the_title_is_not_part_of_the_name():
+    assert names_in_front(["Record of Conversation between Anna Berg and Ivan Petrov "
+                           "June 9, 1989"]) == ["Anna Berg", "Ivan Petrov"]
+
+
+def test_surname_of_a_title_name_before_its_date_is_evidence_for_a_glued_numbered_label():
+    root = converted_root(
+        "Document No. 7: Record of Conversation between Anna Berg and Ivan Petrov "
+        "May 2, 1979\n\n1This record was found in the archive after 1990.\n\n"
+        "2Petrov: Our friends need not worry. The agreement will hold.\n")
+    assert speakers(root) == ["2Petrov"]
+    assert free_paragraphs(root) == ["1This record was found in the archive after 1990."]
