@@ -12,51 +12,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tei_edition.convert.labelwords import (
+    DATING_WORDS,
+    HONORIFICS,
+    NARRATIVE_VERBS,
+    NOT_LABELS,
+    PARTICLES,
+    PRONOUNS,
+    TOPIC_NOUNS,
+)
 from tei_edition.convert.webcopy import caption_end
 
-HONORIFICS = frozenset(
-    "cde cdes comrade comrades mr mrs ms miss dr prof professor sen senator rep representative "
-    "ambassador amb minister deputy general gen col colonel admiral adm marshal secretary sir "
-    "lord madame mme m herr frau tov tovarishch chairman president premier mister judge "
-    "justice rev father hon honorable the prime vice chief under assistant foreign state "
-    "interpreter commissioner governor ambassadors right hon rt genosse genossin towarzysz "
-    "soudruh elvtars elvtárs drug monsieur señor senor sr sra signor signora dott chancellor "
-    "king queen prince princess emperor shah pope cardinal bishop mayor congressman "
-    "congresswoman councillor counsellor counselor consul lieutenant captain major sergeant "
-    "commander academician acting delegate envoy attorney excellency highness "
-    # German parliamentary and state titles ("Präsident Prof. Dr. Norbert Lammert:")
-    "präsident präsidentin vizepräsident vizepräsidentin bundespräsident bundeskanzler "
-    "bundeskanzlerin abgeordneter abgeordnete staatssekretär staatsminister".split())
-_PARTICLES = frozenset("de da di del della der den van von zu bin ibn al el la le du y of"
-                       .split())
-# Words that open front/back-matter lines or sentences, never a speaker label.
-_NOT_LABELS = frozenset(
-    "date time place location venue subject present participants also copy copies distribution "
-    "source note notes attachment enclosure re ref to from cc drafted recorded translated "
-    "prepared agenda classification memorandum summary p.s nb archive fond opis delo document "
-    "he she they we it this that these those then when after before first second third fourth "
-    "fifth finally there here however but and or if as in on at for with by item point "
-    "question questions answer answers conclusion result results example i you our my his her "
-    "their its yes no comment comments summary subjects background action decision decisions "
-    "recommendation recommendations conclusions agreed remarks purpose objective issue issues "
-    "topic topics minutes record annex appendix reference references enclosures attachments "
-    "file approved cleared drafted transcribed origin folder box collection citation "
-    "observation observations assessment analysis outcome decided resolved proposal proposals "
-    "telephone tel fax".split())
-# A title-case heading with a colon ("Soviet Position:", "Next Steps:") names a topic, not a
-# speaker: the last word of a speaker label is a name or a title, never one of these.
-_TOPIC_NOUNS = frozenset(
-    "position positions question questions problem problems issue issues policy situation "
-    "relations matters matter steps talks negotiations proposal proposals agreement conference "
-    "treaty plan plans program programme aid trade economy security defense defence affairs "
-    "report statement declaration communique communiqué visit background summary views "
-    "comments points point items agenda results conclusions decisions".split())
 _QA = {"q": "q", "question": "q", "a": "a", "answer": "a"}
-NARRATIVE_VERBS = frozenset(
-    "said says stated states noted notes informed informs told tells replied replies answered "
-    "answers asked asks declared declares emphasized emphasised stressed remarked reported "
-    "reports welcomed welcomes expressed expresses announced announces thanked thanks added "
-    "adds explained explains agreed agrees suggested suggests proposed proposes".split())
 
 # "Voice from the hall", "Voices": unidentified speakers of a stenogram.
 _VOICE = re.compile(r"(?:A )?Voices?(?: (?:from|in) the (?:hall|floor|audience|room|gallery))?",
@@ -68,7 +35,6 @@ NUMBERED_SPEAKER = re.compile(r"(?:Speaker|Participant|Interviewer|Respondent|Ma
 CAPS_PARTICLES = frozenset("OF AND ON FOR IN TO AT BY WITH THE".split())
 CLASSIFICATION_WORDS = re.compile(r"(?:top |strictly )?(?:secret|confidential|restricted|"
                                   r"unclassified)|eyes only|nodis|exdis")
-_PRONOUNS = frozenset("i we you he she they it this that her his our my your their its".split())
 DASH_SEPARATORS = {"--": "sep-double-hyphen", "-": "sep-hyphen", "–": "sep-en-dash",
                    "—": "sep-em-dash"}
 SEPARATOR_TEXT = {"sep-double-hyphen": " -- ", "sep-hyphen": " - ", "sep-en-dash": " – ",
@@ -165,18 +131,18 @@ def has_label_shape(label: str) -> bool:
     if len(joint) == 2:  # "Comrade Sidorova and Comrade Lebedev (together)": a joint turn
         return all(has_label_shape(part) for part in joint)
     words = bare.split()
-    if words and words[-1].lower().strip(".'’") in _TOPIC_NOUNS and len(words) > 1:
+    if words and words[-1].lower().strip(".'’") in TOPIC_NOUNS and len(words) > 1:
         return False
     if not 1 <= len(words) <= 6 or len(bare) > 60 or set(words[1:]) & CAPS_PARTICLES:
         return False  # "CROSS-EXAMINATION BY THE CHAIRMAN": a heading
-    if words[0].lower().rstrip(".:") in _NOT_LABELS and label_key(label) not in ("q", "a"):
+    if words[0].lower().rstrip(".:") in NOT_LABELS and label_key(label) not in ("q", "a"):
         if not (words[0] in ("The", "THE") and len(words) > 1 and words[1][:1].isupper()):
             return False
     for word in words:
         plain = word.strip(".'’-")
         if not plain:
             continue
-        if plain.lower() in _PARTICLES and word is not words[0]:
+        if plain.lower() in PARTICLES and word is not words[0]:
             continue
         # A script without letter case (Chinese, Japanese: "毛泽东") has no capitals to show
         # a name; such a word passes here and needs the document's evidence like any label.
@@ -203,7 +169,7 @@ def _is_narrative(rest: str) -> bool:
                     before.lower() not in HONORIFICS and re.search(
                         rf"{re.escape(before)}[.!?][\"'”’)]*\s+{re.escape(word)}\b", rest):
                 return False
-            return all(w[:1].isupper() and w.lower() not in _PRONOUNS for w in words[:index])
+            return all(w[:1].isupper() and w.lower() not in PRONOUNS for w in words[:index])
     return False
 
 
@@ -217,11 +183,6 @@ _PARAGRAPH_NUMBER = re.compile(r"\d{1,4}\.[ \u00a0]+(?=\S)")
 # kept in the speaker as written, like "1. " above; the label must start with a capital.
 # A day before a month or a clock unit ("12 December:", "10 Uhr:") dates, it names nobody.
 _BARE_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}[ \u00a0]?(?=[A-Z])")
-_DATING_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz juni juli oktober "
-    "dezember janvier février mars avril mai juin juillet août septembre octobre novembre "
-    "décembre uhr h hrs hours am pm".split())
 # "Beginn: 10.00 Uhr", "Schluss der Sitzung: 12.30 Uhr", "Adjourned: 4.15 p.m.": a line
 # whose "speech" is only a clock time or a numeric date records when, not who speaks.
 _TIME_OR_DATE_ONLY = re.compile(
@@ -279,7 +240,7 @@ def match_line(text: str, style: str) -> LabelMatch | None:
     if not numbered and style in ("colon", "period"):
         numbered = _BARE_PARAGRAPH_NUMBER.match(text, len(prefix))
         first_word = text[numbered.end():].split(maxsplit=1)[0] if numbered else ""
-        if numbered and first_word.lower().rstrip(".:") in _DATING_WORDS:
+        if numbered and first_word.lower().rstrip(".:") in DATING_WORDS:
             numbered = None
     number = numbered.group() if numbered else ""
     line = text[len(prefix) + len(number):]
