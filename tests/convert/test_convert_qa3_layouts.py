@@ -99,3 +99,46 @@ def test_surname_of_a_title_name_before_its_date_is_evidence_for_a_glued_numbere
         "2Petrov: Our friends need not worry. The agreement will hold.\n")
     assert speakers(root) == ["2Petrov"]
     assert free_paragraphs(root) == ["1This record was found in the archive after 1990."]
+
+
+# ---- 3. "[Oskar] Fischer." labels: a first name the editor supplied ---------------------
+
+SUPPLIED_NOTES = ("Notes of the board session held on 4 April 1981\n"
+                  "[Greta] Lund.The tender arrived on Monday. Lund told the clerk so.\n"
+                  "[Piet] Varga. The crane is too small.\n"
+                  "[Greta] Lund. A second offer costs us a month.\n")
+
+
+def test_supplied_first_name_before_surname_and_period_is_a_label():
+    root = converted_root(SUPPLIED_NOTES)
+    assert speakers(root) == ["Greta Lund", "Piet Varga", "Greta Lund"]
+
+
+def test_supplied_first_name_stays_supplied_inside_the_speaker():
+    root = converted_root(SUPPLIED_NOTES)
+    supplied = root.findall(".//t:sp/t:speaker/t:supplied", NS)
+    assert [s.text for s in supplied] == ["Greta", "Piet", "Greta"]
+
+
+def test_supplied_label_resolves_to_one_person_with_the_whole_name():
+    root = converted_root(SUPPLIED_NOTES)
+    assert _who(root) == ["#greta-lund", "#piet-varga", "#greta-lund"]
+    assert root.xpath("//t:person[@xml:id='greta-lund']/t:persName/text()",
+                      namespaces=NS) == ["Greta Lund"]
+
+
+def test_label_glued_to_the_speech_is_an_unspaced_period():
+    root = converted_root(SUPPLIED_NOTES)
+    assert root.find(".//t:sp", NS).get("rend") == "sep-period unspaced no-blank-before"
+    assert turns(root)[0][1].startswith("The tender arrived on Monday.")
+
+
+def test_one_supplied_label_alone_is_no_evidence():
+    root = converted_root("Notes of the board session\n\n[Greta] Lund. The tender arrived.\n")
+    assert speakers(root) == []
+
+
+def test_supplied_pronoun_at_a_sentence_start_is_no_label():
+    root = converted_root("Notes of the board session\n\n[He] Said. It was late.\n\n"
+                          "[She] Left. Nobody followed.\n")
+    assert speakers(root) == []

@@ -19,6 +19,7 @@ from tei_edition.convert.labels import (
     HONORIFICS,
     NUMBERED_SPEAKER,
     STYLES,
+    SUPPLIED_NAME,
     LabelMatch,
     label_core,
     match_line,
@@ -113,6 +114,11 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
     alone_titles = Counter(title_of(m.label) for m in matches if m.alone)
     strong |= {m.key for m in matches if m.alone and alone_titles[title_of(m.label)] >= 2
                and title_of(m.label) and len(alone_titles) == 1}
+    # "[Oskar] Fischer." / "[Willi] Stoph.": an editor supplies a speaker's first name in a
+    # label, never in a sentence's first words; two such labels prove the style (each
+    # speaker of a working transcript may speak once)
+    supplied = [m.key for m in matches if SUPPLIED_NAME.search(m.label)]
+    strong |= set(supplied) if len(supplied) >= 2 else set()
     established = sum(counts[k] for k in strong)
     accepted = set(strong)
     titles = {title_of(m.label) for m in matches if m.key in strong} - {""}
