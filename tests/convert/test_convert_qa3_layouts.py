@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from convert_support import NS, converted_root, free_paragraphs, speakers, turns
 
+from tei_edition.convert import convert_text
 from tei_edition.convert.participants import names_in_front
 from tei_edition.convert.webcopy import is_link_line
 
@@ -142,3 +143,59 @@ def test_supplied_pronoun_at_a_sentence_start_is_no_label():
     root = converted_root("Notes of the board session\n\n[He] Said. It was late.\n\n"
                           "[She] Left. Nobody followed.\n")
     assert speakers(root) == []
+
+
+# ---- 4. an editor's bracket over several paragraphs ------------------------------------
+
+PASSAGE = ("[The visitors reached the harbour at 9 a.m.\n\n"
+           "[Lunch was served on the quay.]\n\n")
+TALK = ("Mr. Okafor: We begin with the timetable.\n\nMr. Lind: That suits us.\n\n"
+        "Mr. Okafor: Then the costs.\n\nMr. Lind: Agreed.\n")
+
+
+def _editorial_divs(root) -> list[list[str]]:
+    return [[" ".join("".join(p.itertext()).split()) for p in div.iterfind("t:p", NS)]
+            for div in root.iterfind(".//t:div[@type='editorial']", NS)]
+
+
+def test_bracket_opening_each_paragraph_and_closing_in_the_last_is_one_editorial_division():
+    root = converted_root("Memorandum of Conversation\n\n" + PASSAGE + TALK)
+    assert _editorial_divs(root) == [["[The visitors reached the harbour at 9 a.m.",
+                                      "[Lunch was served on the quay.]"]]
+
+
+def test_editorial_passage_between_turns_is_not_speech_of_the_turn_before():
+    root = converted_root("Memorandum of Conversation\n\n" + TALK + "\n" + PASSAGE
+                          + "Mr. Okafor: One more point.\n")
+    assert len(_editorial_divs(root)) == 1
+    assert all("harbour" not in speech for _, speech in turns(root))
+    assert len(turns(root)) == 5
+
+
+def test_editorial_passage_is_declared_in_the_header():
+    root = converted_root("Memorandum of Conversation\n\n" + PASSAGE + TALK)
+    declared = " ".join(root.xpath("//t:editorialDecl/t:interpretation/t:p/text()",
+                                   namespaces=NS))
+    assert "div type editorial" in declared
+
+
+def test_editorial_passage_in_a_record_without_turns_keeps_every_part_a_division():
+    root = converted_root("Memorandum of Conversation\n\nThe talk began late.\n\n" + PASSAGE
+                          + "The talk ended at noon.\n")
+    record = root.find(".//t:div[@type='recordOfConversation']", NS)
+    assert [div.get("type") for div in record.iterfind("t:div", NS)] == [
+        "section", "editorial", "section"]
+
+
+def test_bracket_never_closed_over_the_paragraphs_is_still_an_error():
+    result = convert_text("Memorandum\n\n[The visitors reached the harbour.\n\n"
+                          "[Lunch was served.\n\n" + TALK)
+    assert result.tree is None
+    assert [d.code for d in result.diagnostics] == ["transcript.unclosed-bracket"] * 2
+
+
+def test_passage_with_a_closing_bracket_inside_a_paragraph_is_no_passage():
+    result = convert_text("Memorandum\n\n[The visitors reached the harbour.\n\n"
+                          "[Lunch was served.] Then they left.\n\n" + TALK)
+    assert result.tree is None
+    assert [d.code for d in result.diagnostics] == ["transcript.unclosed-bracket"]

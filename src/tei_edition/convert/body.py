@@ -29,6 +29,7 @@ from tei_edition.convert.lexer import SourceLine
 from tei_edition.convert.model import Block, ItemList, LineBreak, Section, Text, TimeCode, Turn
 from tei_edition.convert.narrative import is_closing_line, is_narrative_paragraph
 from tei_edition.convert.participants import GROUP_LABEL
+from tei_edition.convert.passages import bracketed_passage
 from tei_edition.convert.webcopy import is_link_line
 
 _ENUMERATED = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
@@ -112,6 +113,15 @@ class TurnAssembler:
             self.sections.append(Section(self.head, tuple(self.content)))
         self.head, self.content = head, []
 
+    def editorial(self, blocks: list[Block]) -> None:
+        """An editor's bracketed passage (passages.py): a division of its own between the
+        parts of the conversation, never speech of the turn before it."""
+        self.close_turn()
+        if self.content or self.head:
+            self.sections.append(Section(self.head, tuple(self.content)))
+        self.sections.append(Section(None, tuple(blocks), "editorial"))
+        self.head, self.content = None, []
+
     def add(self, item: Block | ItemList, *, to_turn: bool = True) -> None:
         if self.turn is not None and to_turn:
             self.turn_body.append(item)
@@ -128,7 +138,7 @@ class TurnAssembler:
             # content after its head (TEI P5 §4.1), so these lines are paragraphs
             lines = [self.head, *self.content]
             self.head, self.content = None, [replace(b, kind="p") for b in lines]
-            if self.sections:
+            if self.sections and self.sections[-1].kind == "conversation":
                 last = self.sections.pop()
                 self.head, self.content = last.head, [*last.content, *self.content]
         if self.content or self.head:
@@ -223,6 +233,12 @@ def _group_line(text: str) -> bool:
     return bool(found) and len(text.split()) <= 6
 
 
+def _literal(lines: list[SourceLine]) -> tuple[Text | LineBreak, ...]:
+    """Lines as text with line breaks, brackets kept as written (not read as apparatus)."""
+    return tuple(node for k, part in enumerate(lines)
+                 for node in ((LineBreak(),) if k else ()) + (Text(part.text, part.number),))
+
+
 def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop: int,
               label_of, hints: ParseHints, speaker_keys: frozenset[str],
               declared: frozenset[str] = frozenset(),
@@ -237,6 +253,13 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
     while index < stop:
         line = lines[index]
         found = label_of(index)
+        passage = [] if found else bracketed_passage(lines, index, stop,
+                                                     lambda k: bool(label_of(k)))
+        if passage:  # "[The party arrived ..." / "[Tea was served.]": one editorial passage
+            builder.editorial([Block("p", _literal(lines[begin:end]), lines[begin].number,
+                                     lines[begin].tight) for begin, end in passage])
+            index = passage[-1][1]
+            continue
         unit_end = index + 1
         while unit_end < stop and lines[unit_end].tight and not label_of(unit_end):
             unit_end += 1
@@ -310,9 +333,7 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
                         to_turn=False)
         elif _is_stage(unit):
             # a bracketed stage sentence is not read for bracket kinds: it is one stage
-            inlines = reader.read(pieces(unit)) if line.text.startswith("(") else tuple(
-                node for k, part in enumerate(unit)
-                for node in ((LineBreak(),) if k else ()) + (Text(part.text, part.number),))
+            inlines = reader.read(pieces(unit)) if line.text.startswith("(") else _literal(unit)
             builder.add(Block("stage", inlines, line.number, line.tight), to_turn=False)
         else:
             narrative = is_narrative_paragraph(" ".join(x.text for x in unit), speaker_keys,

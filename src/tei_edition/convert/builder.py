@@ -250,9 +250,14 @@ def _build_text(text: etree._Element, document: Document, writer: _Body,
         # the heading stays a heading of the record rather than an empty, invalid list.
         writer.block(record, "head", document.participants.head)
     has_turns = any(isinstance(i, Turn) for s in document.sections for i in s.content)
+    # an editor's passage is a division of its own (TEI P5 §4.1); a division's siblings are
+    # divisions, so with one every part of the body is a div
+    divided = has_turns or any(s.kind == "editorial" for s in document.sections)
     for section in document.sections:
-        if has_turns or section.head is not None:
-            target = sub(record, "div", attrs={"type": "conversation" if has_turns else "section"})
+        if divided or section.head is not None:
+            kind = section.kind if section.kind != "conversation" else (
+                "conversation" if has_turns else "section")
+            target = sub(record, "div", attrs={"type": kind})
         else:
             target = record
         if section.head is not None:

@@ -65,6 +65,9 @@ INTERPRETATION_TEXT = {
                 "of the note from the transcript's notes section.",
     "sic": "Words followed by [sic] are encoded as sic (rend marked).",
     "unknown": "Brackets of a kind without a rule are kept as text, brackets included.",
+    "editorial-passage": "An editor's bracketed passage over several paragraphs (each opens "
+                         "with [, the last closes it) is a div type editorial, brackets kept "
+                         "as text.",
 }
 
 

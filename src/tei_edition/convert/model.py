@@ -184,10 +184,12 @@ class Turn:
 
 @dataclass(frozen=True)
 class Section:
-    """A part of the conversation (``div type="conversation"``), optionally with a heading."""
+    """A part of the conversation (``div type="conversation"``), optionally with a heading;
+    ``kind`` "editorial" for an editor's bracketed passage over several paragraphs."""
 
     head: Block | None
     content: tuple[Turn | Block | ItemList, ...]
+    kind: str = "conversation"
 
 
 @dataclass(frozen=True)

@@ -168,6 +168,7 @@ def parse_transcript(text: str, path: str = "<transcript>",
     opener, title, front_blocks = _front_blocks(reader, lines, front)
     features = set(reader.kinds)
     features |= {f"sep:{t.separator}" for s in sections for t in s.content if isinstance(t, Turn)}
+    features |= {"editorial-passage" for s in sections if s.kind == "editorial"}
     document = Document(
         opener=tuple(opener), title=title, front=tuple(front_blocks),
         participants=participants.value if participants else None, sections=sections,
