@@ -199,3 +199,43 @@ def test_passage_with_a_closing_bracket_inside_a_paragraph_is_no_passage():
                           "[Lunch was served.] Then they left.\n\n" + TALK)
     assert result.tree is None
     assert [d.code for d in result.diagnostics] == ["transcript.unclosed-bracket"]
+
+
+# ---- 5. magazine interviews: a name in capitals, a space, the speech --------------------
+
+MAGAZINE = ("In this issue, Ruth Abara met with Tomas Hale and Irene Vidal.\n"
+            "RUTH ABARA The archive holds many interviews. How did it begin?\n"
+            "TOMAS HALE It began in 1971 with a box of tapes.\n"
+            "RA\nWho pays for the work today?\n"
+            "IRENE VIDAL A small foundation pays for it.\n")
+
+
+def test_capitals_name_introduced_above_is_a_label_separated_by_a_space():
+    root = converted_root(MAGAZINE)
+    assert speakers(root) == ["RUTH ABARA", "TOMAS HALE", "RA", "IRENE VIDAL"]
+    assert root.find(".//t:sp", NS).get("rend") == "sep-space no-blank-before"
+
+
+def test_initials_of_a_capitals_speaker_alone_on_a_line_are_that_speakers_label():
+    root = converted_root(MAGAZINE)
+    assert _who(root) == ["#ruth-abara", "#tomas-hale", "#ruth-abara", "#irene-vidal"]
+    assert turns(root)[2] == ("RA", "Who pays for the work today?")
+
+
+def test_introduction_above_the_capitals_names_stays_a_paragraph():
+    root = converted_root(MAGAZINE)
+    assert free_paragraphs(root) == ["In this issue, Ruth Abara met with Tomas Hale and "
+                                     "Irene Vidal."]
+
+
+def test_capitals_names_nobody_introduced_are_no_labels():
+    root = converted_root("A note on the archive.\n"
+                          "RUTH ABARA The archive holds many interviews.\n"
+                          "TOMAS HALE It began in 1971 with a box of tapes.\n")
+    assert speakers(root) == []
+
+
+def test_one_introduced_capitals_name_is_no_evidence():
+    root = converted_root("Ruth Abara wrote this note.\n"
+                          "RUTH ABARA The archive holds many interviews.\n")
+    assert speakers(root) == []

@@ -14,8 +14,14 @@ first words, so each shape is a label only under a general rule with strong evid
   least (initials and surname, or a form of address and the name; never one capitalised
   word, which starts sentences), the speech starting with a capital, one such name
   recurring and three such turns in all, or two persons with initials speaking this way.
+- A magazine interview's name in capitals, then the speech (`NORA FIELD With thousands of
+  ...`; the print's bold lost in the copy): two or three all-capitals words before speech in
+  mixed case, where the text above the first such line (the introduction: `Nora Field met
+  with Paul Grant and ...`) names the person in mixed case; at least two persons speak this
+  way. Then the initials of one of them alone on a line (`NF`), speech directly below, are
+  that person's label too (`sep-none label-line`).
 
-Either shape stands where a turn can start (after an empty line or a finished sentence).
+Every shape stands where a turn can start (after an empty line or a finished sentence).
 The whitespace is the separator; its width is kept (`spaces-N` beside `sep-space`) so the
 diplomatic text gives the transcript back exactly. It decides from the lines it is given;
 it must not walk the body (parser.py asks it) nor resolve persons.
@@ -116,11 +122,53 @@ def name_labels(lines: list[Opening], names: frozenset[str]) -> dict[int, LabelM
     return found
 
 
+# "NORA FIELD With thousands ...": two or three words in capitals, then speech in mixed case
+_CAPS_NAME = re.compile(r"(?P<label>[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){1,2}) "
+                        r"(?=[A-Z0-9\"“‘(])")
+_INITIALS_LINE = re.compile(r"[A-Z]{2,3}")
+
+
+def _introduced(label: str, text: str) -> bool:
+    """The text names the person in mixed case ("Nora Field" for "NORA FIELD")."""
+    words = r"\s+".join(re.escape(word) for word in label.split())
+    return any(not found.group().isupper()
+               for found in re.finditer(rf"\b{words}\b", text, re.I))
+
+
+def caps_name_labels(lines: list[Opening], texts: list[str],
+                     tight: list[bool]) -> dict[int, LabelMatch]:
+    """Capitals names before speech in mixed case, each person named in mixed case in the
+    text above the first of them, two persons at least; and their initials alone on a line
+    with speech directly below."""
+    found = {line.index: m["label"] for line in lines
+             if (m := _CAPS_NAME.match(line.text)) and has_label_shape(m["label"])
+             and not line.text[m.end():].isupper()}
+    if not found:
+        return {}
+    intro = "\n".join(texts[: min(found)])
+    named = {k: label for k, label in found.items() if _introduced(label, intro)}
+    if len({label_key(label) for label in named.values()}) < 2:
+        return {}
+    labels = {k: _space_label(texts[k], label) for k, label in named.items()}
+    initials = {"".join(w[0] for w in label.split()): label for label in named.values()}
+    for line in lines:
+        below = line.index + 1
+        if _INITIALS_LINE.fullmatch(line.text) and line.text in initials and below < len(
+                texts) and tight[below] and line.index > min(named) and (
+                texts[below][:1].isupper() or texts[below][:1] in "\"“‘("):
+            _, uncertain = label_core(line.text)
+            labels[line.index] = LabelMatch("space", line.text, "sep-none", "", alone=True,
+                                            rest="", rest_offset=len(line.text),
+                                            key=label_key(line.text), uncertain=uncertain)
+    return labels
+
+
 def space_labels(texts: list[str], tight: list[bool], start: int,
                  names: frozenset[str]) -> dict[int, LabelMatch]:
     """The `sep-space` labels of the body lines ``texts[start:]`` by their index; ``names``
     are the label keys of the persons the title, front lines and participants list name."""
     lines = openings(texts, tight, start)
-    labels = name_labels(lines, frozenset(k for k in names if " " in k))
+    labels = caps_name_labels(lines, texts, tight)
+    labels.update(name_labels(lines, frozenset(k for k in names if " " in k)))
     labels.update(qa_labels(lines))
     return labels
