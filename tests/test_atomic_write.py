@@ -199,3 +199,26 @@ def test_a_write_that_need_not_be_durable_syncs_nothing_and_still_replaces_whole
     assert target.read_bytes() == b"new"
     assert target.stat().st_mode & 0o777 == 0o640
     assert others_in(tmp_path, target) == []
+
+
+def test_the_temporary_file_is_private_and_beside_the_target(tmp_path: Path) -> None:
+    from tei_edition.xmlio import _create_temporary
+
+    fd, name = _create_temporary(tmp_path / "edition.xml")
+    os.close(fd)
+    assert Path(name).parent == tmp_path
+    assert LEFTOVER.match(Path(name).name)
+    assert stat.S_IMODE(os.stat(name).st_mode) == 0o600
+
+
+def test_a_temporary_name_already_taken_is_never_reused(tmp_path: Path, monkeypatch) -> None:
+    from tei_edition import xmlio
+
+    taken = tmp_path / f".edition.xml.{'00' * 6}.tmp"
+    taken.write_bytes(b"someone else's")
+    tokens = iter([b"\0" * 6, b"\1" * 6])
+    monkeypatch.setattr(xmlio.os, "urandom", lambda size: next(tokens))
+    fd, name = xmlio._create_temporary(tmp_path / "edition.xml")
+    os.close(fd)
+    assert name == str(tmp_path / f".edition.xml.{'01' * 6}.tmp")
+    assert taken.read_bytes() == b"someone else's"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -57,3 +58,31 @@ def test_usage_errors_are_one_line_with_exit_2(tmp_path) -> None:
     assert result.stderr.splitlines() == [
         f"tei-edition render: error [usage] Invalid value for 'EDITION': File '{tmp_path}' is a"
         " directory. (hint: tei-edition render --help)"]
+
+
+def test_everything_printed_reaches_a_pipe_before_the_process_ends(tmp_path) -> None:
+    """main() leaves without tearing the interpreter down (cli._leave); the streams are flushed
+    first, so a long report sent to a pipe arrives whole."""
+    missing = [str(tmp_path / f"missing-{n}.xml") for n in range(200)]
+    for output_format in ("text", "json"):
+        result = subprocess.run([sys.executable, "-m", "tei_edition", "validate", "--format",
+                                 output_format, "--profile", "project", *missing],
+                                capture_output=True, text=True)
+        assert result.returncode == 3
+        if output_format == "json":
+            assert len(json.loads(result.stderr)) == 200
+        else:
+            assert len(result.stderr.splitlines()) == 200
+            assert result.stdout.startswith("validated 0 files")
+
+
+def test_exit_handlers_registered_by_others_still_run(tmp_path) -> None:
+    marker = tmp_path / "ran"
+    code = ("import atexit, pathlib, sys\n"
+            f"atexit.register(pathlib.Path({str(marker)!r}).write_text, 'yes')\n"
+            "sys.argv = ['tei-edition', '--version']\n"
+            "from tei_edition.cli import main\nmain()\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout == f"tei-edition, version {__version__}\n"
+    assert marker.read_text() == "yes"

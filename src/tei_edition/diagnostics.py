@@ -8,7 +8,6 @@ stage documents its own codes where it defines them (see docs/diagnostics.md).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import IntEnum
@@ -108,6 +107,8 @@ def format_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> 
     """All diagnostics in one of FORMATS; text and github give one line each, json one array."""
     found = list(diagnostics)
     if fmt == "json":
+        import json  # only this format needs it (start-up time: docs/performance.md)
+
         return json.dumps([d.to_json() for d in found], ensure_ascii=False, indent=2) + "\n"
     if fmt == "github":
         return "".join(d.format_github() + "\n" for d in found)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -305,7 +304,7 @@ def write_atomic(
     if os.path.lexists(target) and not force:
         raise OutputExistsError(str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp_name = _create_temporary(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -323,6 +322,21 @@ def write_atomic(
             os.unlink(tmp_name)
         except FileNotFoundError:
             pass
+
+
+def _create_temporary(target: Path) -> tuple[int, str]:
+    """A new, empty, private file ``.<name>.<random>.tmp`` beside ``target``, opened for writing.
+
+    What tempfile.mkstemp does (O_EXCL, mode 0600, retry on a name clash), without importing
+    tempfile, which brings shutil, random, bz2 and lzma into every command's start-up."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        name = str(target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {target}")
 
 
 def _link_exclusively(tmp_name: str, target: Path) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Iterable
+from typing import NoReturn
 
 import click
 
@@ -98,7 +99,29 @@ def main() -> None:
     except click.Abort:
         sys.stderr.write("tei-edition: fatal [interrupted] stopped before finishing\n")
         sys.exit(3)
-    sys.exit(code if isinstance(code, int) else 0)
+    _leave(code if isinstance(code, int) else 0)
+
+
+def _leave(code: int) -> NoReturn:
+    """End the process once the command is done, without tearing the interpreter down.
+
+    Python's shutdown frees every object and module one by one: after `validate --profile
+    tei` with an empty cache that is the parsed tei_all.rng, the grammar's IR and the
+    compiled grammars, measured at ~45 ms of a ~230 ms run (~10 ms even after `--help`).
+    Nothing needs it: every output file is closed by then (xmlio.write_atomic), worker
+    processes have been waited for, and the exit handlers that others registered
+    (multiprocessing, coverage, ...) still run here. Only the standard streams need a flush.
+    """
+    import atexit
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`... | head`): nothing left to say
+            pass
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 # ---- shared options and reporting ---------------------------------------------------------

@@ -73,6 +73,12 @@ def validate(paths: tuple[str, ...], profile: str | None, tei_all: str | None, j
                    "no such file or folder, and no file matches it") for argument in missing]
     rng = resources.find_tei_all(tei_all)
     chosen = profile or ("all" if rng is not None else "project")
+    if chosen != "project" and rng is not None and len(files) == 1:
+        # One document: read tei_all.rng on the other core while the validators load, in
+        # case its reduction to this document is not cached (conformance/prefetch.py).
+        from tei_edition.conformance import prefetch
+
+        prefetch.start(rng)
     if rng is None and chosen in ("tei", "all"):
         general.append(Diagnostic("<tei_all.rng>", 0, 0, Severity.FATAL,
                                   "validate.tei-all-missing",

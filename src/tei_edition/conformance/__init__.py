@@ -20,11 +20,17 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lxml import etree
-
-from tei_edition.conformance import deadline, engine
 from tei_edition.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from tei_edition.conformance import deadline, engine
+
+# The stages (engine, deadline, batch, workers) are imported where they are used, so that
+# importing a light submodule such as prefetch.py does not load them all (start-up time).
 
 __all__ = ["check_conformance", "check_conformance_files"]
 
@@ -45,9 +51,13 @@ def _read_source(path: str) -> bytes | None:
 
 
 def _judge_tree(tree: etree._ElementTree, path: str, schema: engine.Schema,
-                source: bytes | None, decide: engine.Decide = engine.judge) -> list[Diagnostic]:
+                source: bytes | None, decide: engine.Decide | None = None) -> list[Diagnostic]:
+    from lxml import etree
+
+    from tei_edition.conformance import engine
+
     try:
-        verdict = decide(tree, schema)
+        verdict = (decide or engine.judge)(tree, schema)
     except engine.SchemaUnusable as error:
         return [_unusable(schema.path, error)]
     if verdict.valid:
@@ -76,6 +86,8 @@ def _size(path: str) -> int:
 
 def _outcome_diagnostics(path: str, outcome: deadline.Outcome,
                          timeout: float) -> list[Diagnostic]:
+    from tei_edition.conformance import deadline
+
     if outcome.status == "ok":
         return list(outcome.value)
     if outcome.status == "timeout":
@@ -94,6 +106,8 @@ def check_conformance(tree: etree._ElementTree, path: str, rng_path: str | os.Pa
     [] when valid. Never raises on bad input; returns within ``timeout`` seconds (default
     $TEI_EDITION_CONFORMANCE_TIMEOUT or 60), with tei.timeout when validation took longer
     (it then goes on in a daemon thread until done or until the process exits)."""
+    from tei_edition.conformance import deadline, engine
+
     try:
         schema = engine.load_schema(rng_path)
     except engine.SchemaUnusable as error:
@@ -114,7 +128,7 @@ def check_conformance_files(paths: Sequence[str | os.PathLike[str]],
     grammar reduced to the union of its files' names (batch.py), each file within
     ``timeout`` seconds. A schema that cannot be used gives one fatal diagnostic."""
     # Imported here, not at the top: the single-document route needs neither (start-up time).
-    from tei_edition.conformance import batch, workers
+    from tei_edition.conformance import batch, deadline, engine, workers
 
     try:
         schema = engine.load_schema(rng_path)

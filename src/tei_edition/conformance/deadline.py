@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
 import threading
 import time
 from collections.abc import Callable
@@ -101,6 +100,8 @@ def fork_worker(body: Callable[[int], None], index: int = -1) -> _Running:
 
 
 def _kill(child: _Running) -> None:
+    import signal  # only a timed-out worker needs it (start-up time: docs/performance.md)
+
     try:
         os.kill(child.pid, signal.SIGKILL)
     except ProcessLookupError:

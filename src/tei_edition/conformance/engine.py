@@ -26,7 +26,7 @@ from typing import Any
 
 from lxml import etree
 
-from tei_edition.conformance import cache
+from tei_edition.conformance import cache, prefetch
 from tei_edition.conformance.grammar import (
     UnsupportedGrammar,
     element_defines,
@@ -54,10 +54,12 @@ class Schema:
     grammar must be built (the first cache miss), its IR; ``ir`` is None for a shape
     grammar.py cannot read (the schema is then used unreduced)."""
 
-    def __init__(self, path: str, sha256: str, data: bytes | None = None) -> None:
+    def __init__(self, path: str, sha256: str, data: bytes | None = None,
+                 parsed: Callable[[], etree._Element | None] | None = None) -> None:
         self.path = path
         self.sha256 = sha256
         self._data = data
+        self._parsed = parsed  # ``data`` being parsed in the background (prefetch.py)
         self._ir: dict[str, Any] | None = None
         self._read = data is None
 
@@ -65,8 +67,9 @@ class Schema:
     def ir(self) -> dict[str, Any] | None:
         if not self._read:
             data, self._data = self._data, None
+            parsed, self._parsed = self._parsed, None
             try:
-                self._ir = read_grammar_lazily(data or b"")
+                self._ir = read_grammar_lazily(data or b"", parsed() if parsed else None)
             except UnsupportedGrammar:
                 self._ir = None
             except etree.XMLSyntaxError as error:
@@ -106,6 +109,10 @@ def load_schema(rng_path: str | os.PathLike[str]) -> Schema:
 
 @lru_cache(maxsize=8)
 def _load_schema(path: str, mtime_ns: int, size: int) -> Schema:
+    reading = prefetch.take(path)
+    if reading is not None:  # the bytes, and their tree still being parsed in a thread
+        data, parsed = reading
+        return Schema(path, cache.sha256_hex(data), data, parsed)
     try:
         data = Path(path).read_bytes()
     except OSError as error:

@@ -211,12 +211,19 @@ class _LazyDefines(dict):
         return found
 
 
-def _open(data: bytes) -> etree._Element:
-    parser = schema_parser(huge_tree=True, remove_comments=True)
-    root = etree.fromstring(data, parser)
+def parse_schema(data: bytes) -> etree._Element:
+    """The root of the schema's tree, parsed as every reader here expects it (comments
+    removed; foreign annotation elements kept, the walk skips them: RELAX NG §4.1). Raises
+    XMLSyntaxError."""
+    return etree.fromstring(data, schema_parser(huge_tree=True, remove_comments=True))
+
+
+def _open(data: bytes, root: etree._Element | None = None) -> etree._Element:
+    if root is None:
+        root = parse_schema(data)
     if root.tag != _R + "grammar":
         raise UnsupportedGrammar("the schema's root is not a RELAX NG <grammar>")
-    return root  # foreign (annotation) elements stay: the walk skips them (RELAX NG §4.1)
+    return root
 
 
 def _grammar_parts(root: etree._Element) -> tuple[etree._Element, dict[str, etree._Element]]:
@@ -263,12 +270,13 @@ _NOT_FLAT = tuple(_R + kind for kind in ("include", "externalRef", "parentRef", 
                                          "div"))
 
 
-def read_grammar_lazily(data: bytes) -> dict[str, Any]:
+def read_grammar_lazily(data: bytes, root: etree._Element | None = None) -> dict[str, Any]:
     """The IR of `read_grammar`, but each define converted on its first look-up and each
     element's content when forced (`content_of`). The structure (flat grammar, the refs of
     `start`) is checked at once; an unknown construct inside a pattern, or a reference to an
-    undefined pattern, raises UnsupportedGrammar when that pattern is converted or looked up."""
-    root = _open(data)
+    undefined pattern, raises UnsupportedGrammar when that pattern is converted or looked up.
+    ``root``: ``data`` already parsed by `parse_schema` (prefetch.py), else it is parsed here."""
+    root = _open(data, root)
     nested = next(root.iterdescendants(*_NOT_FLAT), None)
     if nested is not None:
         raise UnsupportedGrammar(f"RELAX NG construct <{nested.tag[_CUT:]}> at line "
