@@ -239,3 +239,34 @@ def test_one_introduced_capitals_name_is_no_evidence():
     root = converted_root("Ruth Abara wrote this note.\n"
                           "RUTH ABARA The archive holds many interviews.\n")
     assert speakers(root) == []
+
+
+# ---- 6. written answers: an office and its holder, each answering once ------------------
+
+ANSWERS = ("Written Answers, 9 March 2011\n"
+           "To ask Her Majesty's Government whether the timetable will be published.[HL4410]\n"
+           "The Minister of State, Department for Transport (Lord Ashby): It will be, in May.\n"
+           "To ask Her Majesty's Government what the terminal will cost.[HL4415]\n"
+           "The Parliamentary Under-Secretary of State, Treasury (Baroness Finch): Twelve "
+           "million pounds.\nThe estimate will be reviewed.\n")
+
+
+def test_office_with_its_holder_in_parentheses_is_a_label_when_the_record_uses_it_twice():
+    root = converted_root(ANSWERS)
+    assert speakers(root) == [
+        "The Minister of State, Department for Transport (Lord Ashby)",
+        "The Parliamentary Under-Secretary of State, Treasury (Baroness Finch)"]
+    assert _who(root) == ["#ashby", "#finch"]
+
+
+def test_written_question_between_answers_is_not_the_answer_before_it():
+    root = converted_root(ANSWERS)
+    assert [speech for _, speech in turns(root)] == [
+        "It will be, in May.", "Twelve million pounds. The estimate will be reviewed."]
+    assert len(free_paragraphs(root)) == 2
+
+
+def test_one_office_holder_label_alone_is_no_evidence():
+    root = converted_root("Written Answers\n\nThe Minister of State, Department for Transport "
+                          "(Lord Ashby): It will be, in May.\n")
+    assert speakers(root) == []

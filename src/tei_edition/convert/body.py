@@ -20,6 +20,7 @@ from tei_edition.convert.boundaries import (
     is_other_speakers_label,
     is_reported_narrative,
     is_title_above_turn,
+    is_written_question,
     turn_ends_inside,
 )
 from tei_edition.convert.frontkinds import PAGE_LINE
@@ -341,7 +342,7 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
                 [x.text for x in unit]) == len(unit) or (
                 not line.tight and (is_apparatus_paragraph(line.text)
                                     or is_reported_narrative(" ".join(x.text for x in unit)))
-            ) or is_other_speakers_label(line.text) or (
+            ) or is_other_speakers_label(line.text) or is_written_question(line.text) or (
                 not line.tight and is_label_paragraph(line.text))
             for block in _content_blocks(reader, unit, line.tight):
                 builder.add(block, to_turn=not narrative)

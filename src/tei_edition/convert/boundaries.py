@@ -132,6 +132,17 @@ def delegation_label_keys(paragraph_starts: Sequence[str]) -> frozenset[str]:
     return frozenset(m.key for m in found if title_of(m.label))
 
 
+# "To ask Her Majesty's Government whether ...[HL9224]": a parliamentary written question
+# (the formula "To ask", the question's reference in brackets at its end) stands between the
+# answers of written-answer records; it is the asking member's, never the answer's words.
+_WRITTEN_QUESTION = re.compile(r"To ask \S.*\[[A-Z]{0,4}\d{1,6}\]\.?")
+
+
+def is_written_question(text: str) -> bool:
+    """"To ask the Government whether ...[Q101]": a written question, not speech."""
+    return bool(_WRITTEN_QUESTION.fullmatch(text))
+
+
 def turn_ends_inside(texts: Sequence[str], start: int) -> int:
     """Inside one paragraph (lines ``texts``, a turn's first line at 0), the index of the first
     line from ``start`` that is no longer the speaker's: an examination heading that stands
@@ -142,7 +153,8 @@ def turn_ends_inside(texts: Sequence[str], start: int) -> int:
             continue
         if k == len(texts) - 1 and is_exam_heading(texts[k]):
             return k
-        if byline_length(texts[k:]) or is_other_speakers_label(texts[k]):
+        if byline_length(texts[k:]) or is_other_speakers_label(texts[k]) or \
+                is_written_question(texts[k]):
             return k
     return len(texts)
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from tei_edition.convert.labels import (
     HONORIFICS,
     NUMBERED_SPEAKER,
+    OFFICE_HOLDER_LABEL,
     STYLES,
     SUPPLIED_NAME,
     LabelMatch,
@@ -115,10 +116,12 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
     strong |= {m.key for m in matches if m.alone and alone_titles[title_of(m.label)] >= 2
                and title_of(m.label) and len(alone_titles) == 1}
     # "[Oskar] Fischer." / "[Willi] Stoph.": an editor supplies a speaker's first name in a
-    # label, never in a sentence's first words; two such labels prove the style (each
-    # speaker of a working transcript may speak once)
-    supplied = [m.key for m in matches if SUPPLIED_NAME.search(m.label)]
-    strong |= set(supplied) if len(supplied) >= 2 else set()
+    # label, never in a sentence's first words; "The Minister of State, Treasury (Lord
+    # Finch):" names an office and its holder only in a label. Two such labels prove the
+    # style (each speaker of a working transcript or of written answers may speak once).
+    for shape in (SUPPLIED_NAME, OFFICE_HOLDER_LABEL):
+        shaped = [m.key for m in matches if shape.search(m.label)]
+        strong |= set(shaped) if len(shaped) >= 2 else set()
     established = sum(counts[k] for k in strong)
     accepted = set(strong)
     titles = {title_of(m.label) for m in matches if m.key in strong} - {""}

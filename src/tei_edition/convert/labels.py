@@ -103,6 +103,17 @@ _OFFICE_HOLDER = re.compile(r"The [A-Z][^()]{2,120} \((?P<person>(?:Sir|Dame|Lor
                             r"(?<!Islands)(?<!Emirates)(?<!Federation)(?<!Arabia))\)")
 
 
+# "The Minister of State, Department for Transport (Lord Ashby): The timetable ...": the
+# Lords' written answers label each answer with the office and, in parentheses, its holder
+# with a form of address; the office may hold commas and lower-case words, so it is matched
+# apart from the ordinary colon label. evidence.py asks for the shape twice in the document.
+OFFICE_HOLDER_LABEL = re.compile(r"The [A-Z][^():]{2,120} \((?:Sir|Dame|Lord|Lady|Baroness|"
+                                 r"Baron|Earl|Viscount|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Madam) "
+                                 r"[A-Z][^():]{1,60}\)")
+_OFFICE_COLON = re.compile(rf"(?P<label>{OFFICE_HOLDER_LABEL.pattern}):[ \u00a0]+"
+                           r"(?P<rest>\S.*)")
+
+
 @lru_cache(maxsize=65536)
 def label_core(label: str) -> tuple[str, bool]:
     """The label without paragraph number, role in parentheses, question mark and
@@ -269,6 +280,9 @@ def match_line(text: str, style: str) -> LabelMatch | None:
         label, rest, sep = wide["label"], wide["rest"], "sep-fullwidth-colon"
         offset = wide.start("rest") if rest else len(line)
         spacing = "unspaced" if rest and not wide["after"] else ""
+    elif style == "colon" and (office := _OFFICE_COLON.fullmatch(line)):
+        label, rest, offset = office["label"], office["rest"], office.start("rest")
+        sep = "sep-colon"
     elif style == "period" and (supplied := _SUPPLIED_PERIOD.fullmatch(line)):
         label, rest, offset = supplied["label"], supplied["rest"], supplied.start("rest")
         sep, spacing = "sep-period", "" if supplied["space"] else "unspaced"
@@ -288,7 +302,8 @@ def match_line(text: str, style: str) -> LabelMatch | None:
                                   or set(label.split()[1:]) & CAPS_PARTICLES
                                   or rest.isupper()):  # "STATEMENT OF HON. JOHN B. ...": heading
             return None
-    if not has_label_shape(label) or (style == "colon" and _is_narrative(rest)):
+    if not (has_label_shape(label) or OFFICE_HOLDER_LABEL.fullmatch(label)) or (
+            style == "colon" and _is_narrative(rest)):
         return None
     if _TIME_OR_DATE_ONLY.fullmatch(rest.strip()):
         return None

@@ -17,6 +17,8 @@ HONORIFICS = frozenset(
     "king queen prince princess emperor shah pope cardinal bishop mayor congressman "
     "congresswoman councillor counsellor counselor consul lieutenant captain major sergeant "
     "commander academician acting delegate envoy attorney excellency highness "
+    # peers and titled members of the Lords ("The Minister ... (Baroness Finch):")
+    "baroness baron earl viscount dame lady countess marquess "
     # German parliamentary and state titles ("Präsident Prof. Dr. Norbert Lammert:")
     "präsident präsidentin vizepräsident vizepräsidentin bundespräsident bundeskanzler "
     "bundeskanzlerin abgeordneter abgeordnete staatssekretär staatsminister".split())
