@@ -270,3 +270,40 @@ def test_one_office_holder_label_alone_is_no_evidence():
     root = converted_root("Written Answers\n\nThe Minister of State, Department for Transport "
                           "(Lord Ashby): It will be, in May.\n")
     assert speakers(root) == []
+
+
+# ---- 7. a bulleted participants list with an entry naming a group -----------------------
+
+BULLETS = ("12. Memorandum of Conversation\n\n"
+           "  • Tran Van Bao, Special Adviser\n  • Lam Thi Hoa, Vice Minister\n"
+           "  • Other Members of Port Delegation\n  • Dr. Ruth Ellison, Assistant\n")
+
+
+def _participants(root) -> list[str]:
+    return root.xpath("//t:particDesc//t:person/t:persName/text()", namespaces=NS)
+
+
+def test_bulleted_list_keeps_an_entry_naming_a_group_when_most_entries_are_persons():
+    root = converted_root(BULLETS + "\nTran Van Bao: We agree on the schedule.\n\n"
+                                    "Dr. Ellison: That suits us.\n")
+    assert _participants(root) == ["Tran Van Bao", "Lam Thi Hoa", "Ruth Ellison"]
+    assert speakers(root) == ["Tran Van Bao", "Dr. Ellison"]
+
+
+def test_two_bullets_one_naming_nobody_are_no_participants_list():
+    root = converted_root("Memorandum of Conversation\n\n  • Tran Van Bao, Adviser\n"
+                          "  • Other Members of Port Delegation\n\nThe talk began at ten.\n")
+    assert _participants(root) == []
+
+
+def test_page_mark_directly_under_a_bulleted_list_is_no_entry():
+    root = converted_root(BULLETS + "[Page 210]\n\nTran Van Bao: We agree.\n\n"
+                                    "Dr. Ellison: Good.\n")
+    assert len(root.findall(".//t:list[@type='participants']/t:item", NS)) == 4
+    assert root.find(".//t:pb", NS).get("n") == "210"
+
+
+def test_page_mark_above_an_editorial_passage_opens_its_division():
+    root = converted_root(BULLETS + "[Page 210]\n\n" + PASSAGE + TALK)
+    division = root.find(".//t:div[@type='editorial']", NS)
+    assert [child.tag.split("}")[1] for child in division] == ["pb", "p", "p"]

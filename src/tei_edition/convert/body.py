@@ -118,9 +118,14 @@ class TurnAssembler:
         """An editor's bracketed passage (passages.py): a division of its own between the
         parts of the conversation, never speech of the turn before it."""
         self.close_turn()
-        if self.content or self.head:
+        head, carried = None, []
+        if all(isinstance(item, Block) and item.kind == "pb" for item in self.content):
+            # only a heading or page marks above the passage: they open its division, as a
+            # division needs a block after them (TEI P5 §4.1)
+            head, carried, self.content = self.head, list(self.content), []
+        elif self.content or self.head:
             self.sections.append(Section(self.head, tuple(self.content)))
-        self.sections.append(Section(None, tuple(blocks), "editorial"))
+        self.sections.append(Section(head, (*carried, *blocks), "editorial"))
         self.head, self.content = None, []
 
     def add(self, item: Block | ItemList, *, to_turn: bool = True) -> None:

@@ -86,18 +86,26 @@ def bulleted_persons(lines: list[SourceLine], start: int,
     """The end of a bulleted block of persons under the title, without a heading (the current
     FRUS layout: "• Chou En-lai, Premier, State Council"), or ``start``. Every line of the
     block is a bullet, at least two, and each names a person by a title or with a role after
-    a comma: "• Germany and Berlin" (a subject) or "- United States" alone are no such list."""
-    stop = start + 1
-    while stop < len(lines) and lines[stop].tight:
+    a comma: "• Germany and Berlin" (a subject) or "- United States" alone are no such list.
+    In a longer list (three such persons at least, three quarters of its entries) an entry
+    naming nobody ("• Other Members of the Delegation") is an entry too. The list ends at the
+    first line without a bullet ("[Page 1369]" directly under it)."""
+    stop = start
+    while stop < len(lines) and (stop == start or lines[stop].tight) and _BULLET.match(
+            lines[stop].text):
         stop += 1
     block = [line.text for line in lines[start:stop]]
-    if len(block) < 2 or not all(_BULLET.match(text) for text in block):
+    if len(block) < 2:
         return start
+    persons = 0
     for text in block:
         bare = _BULLET.sub("", text, count=1)
         first = bare.split()[0].lower().rstrip(".")
-        if is_turn(bare) or not is_list_line(bare) or not ("," in bare or first in HONORIFICS):
+        if is_turn(bare) or not is_list_line(bare):
             return start
+        persons += "," in bare or first in HONORIFICS
+    if persons < len(block) and (persons < 3 or 4 * persons < 3 * len(block)):
+        return start
     return stop
 
 
