@@ -3,7 +3,8 @@ each speaker label means.
 
 Owns merging the persons the transcript lists with those the metadata declares, giving each
 a stable id, and resolving labels conservatively (full name, alias, surname, initials; the
-honorifics are ignored). It must not build XML; unresolved labels are reported, never guessed.
+honorifics are ignored; an initials label through the persons the title names, initials.py).
+It must not build XML; unresolved labels are reported, never guessed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tei_edition.convert.initials import (
+    TitlePerson,
+    fits_initials,
+    initials_of_label,
+    title_persons,
+)
+from tei_edition.convert.inlines import plain_text
 from tei_edition.convert.labels import HONORIFICS, label_core, label_key, title_of
 from tei_edition.convert.metadata import Metadata, PersonInfo
 from tei_edition.convert.model import Document, Turn
@@ -164,6 +172,8 @@ def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
                    path: str) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     has_declared = bool(cast.participants)
+    named = title_persons([plain_text(block.inlines) for block in (
+        document.title, *document.front) if block is not None and block.kind == "head"])
     for turn in _turns(document):
         key = turn.who or label_key(turn.label)
         if key in cast.who:
@@ -179,7 +189,8 @@ def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
                 ids_of.append(cast.who[part_key])
             cast.who[key] = " ".join(ids_of)
             continue
-        person = _find(turn.label, cast.participants) or _find(turn.label, cast.speakers)
+        person = _find(turn.label, cast.participants) or _find(turn.label, cast.speakers) \
+            or _by_initials(turn.label, cast, named, ids)
         if person is None:
             if key in _QA_ROLES:
                 person = Person(ids.claim(key), core, role=_QA_ROLES[key], named=False)
@@ -199,3 +210,31 @@ def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
                     "add the person (or an alias) to the edition metadata's [[persons]]"))
         cast.who[key] = person.id
     return diagnostics
+
+
+def _by_initials(label: str, cast: Cast, named: list[TitlePerson],
+                 ids: IdRegistry) -> Person | None:
+    """"K:" in a record whose title names Secretary of State Kissinger and President Nixon:
+    the one declared person (participants, metadata) or person of the title whose surname
+    starts with K ("HK": whose initials are H K). Two candidates: no link (the label is then
+    reported as unresolved when persons are declared). The label stays as written in
+    ``speaker``; only @who points to the person (TEI P5 §3.13.2 persons, §7.2.2 sp/@who)."""
+    letters = initials_of_label(label)
+    if not letters:
+        return None
+    candidates: list[Person | TitlePerson] = [p for p in cast.participants
+                                              if p.named and fits_initials(letters, p.name)]
+    for person in named:  # a person of the title who is a participant is counted once
+        if fits_initials(letters, person.name) and _find(person.name, cast.participants) is None:
+            candidates.append(person)
+    if len(candidates) != 1:
+        return None
+    found = candidates[0]
+    if isinstance(found, Person):
+        return found
+    existing = _find(found.name, cast.speakers)
+    if existing is not None:
+        return existing
+    person = Person(ids.claim(slugify(found.name)), found.name, titles=found.titles)
+    cast.speakers.append(person)
+    return person

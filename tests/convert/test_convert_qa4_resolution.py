@@ -1,0 +1,135 @@
+"""Issue 3, fourth blind QA pass: initials labels resolved through the persons the document
+names ("K:" under a title naming Secretary of State Kissinger), and page metadata lines at
+the top ("Speaker: ...", "Delivered On: ...", "Presenter: ...") read as front matter, never
+as turns (docs/conventions.md). Names and sentences are invented."""
+
+from __future__ import annotations
+
+from convert_support import NS, converted_root, speakers
+
+from tei_edition.convert import convert_text
+from tei_edition.convert.initials import fits_initials, initials_of_label, title_persons
+
+
+def _who(root) -> list[str]:
+    return [sp.get("who") for sp in root.iterfind(".//t:sp", NS)]
+
+
+def _person_names(root) -> dict[str, str]:
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    return {p.get(xml_id): p.findtext("t:persName", namespaces=NS)
+            for p in root.iterfind(".//t:particDesc//t:person", NS)}
+
+
+# ---- family A: initials labels -----------------------------------------------------------
+
+TELCON = (
+    "[Page 41]\n\n"
+    "112. Transcript of Telephone Conversation Between Secretary of State Brandauer and "
+    "President Lindqvist1\n\n"
+    "B: Mr. President, the harbour talks are finished.\n\n"
+    "L: Are they?\n\n"
+    "B: They signed at noon.\n\n"
+    "L: Good. Call me in the morning.\n")
+
+
+def test_one_letter_label_points_to_the_title_person_with_that_surname_initial():
+    root = converted_root(TELCON)
+    assert _who(root) == ["#brandauer", "#lindqvist", "#brandauer", "#lindqvist"]
+
+
+def test_initials_label_keeps_its_speaker_text_as_written():
+    root = converted_root(TELCON)
+    assert speakers(root) == ["B", "L", "B", "L"]
+
+
+def test_person_of_an_initials_label_is_named_as_the_title_names_them():
+    root = converted_root(TELCON)
+    assert _person_names(root) == {"brandauer": "Brandauer", "lindqvist": "Lindqvist"}
+
+
+def test_two_letter_label_is_given_name_and_surname_initials():
+    text = ("Memorandum of Conversation: Henrik Solberg, Ivo Marek\n\n"
+            "HS: We can sign the text tomorrow.\n\n"
+            "IM: Only if the second article changes.\n\n"
+            "HS: Then we change it.\n")
+    root = converted_root(text)
+    assert _who(root) == ["#henrik-solberg", "#ivo-marek", "#henrik-solberg"]
+
+
+def test_two_title_persons_with_the_same_initial_give_no_link():
+    text = ("Conversation between Karl Kessler and Karin Kovacs\n\n"
+            "K: We start with the budget.\n\n"
+            "M: Agreed.\n\n"
+            "K: Then the roads.\n")
+    root = converted_root(text)
+    assert _who(root)[0] == "#k"
+    assert "karl-kessler" not in _person_names(root)
+
+
+def test_ambiguous_initial_with_declared_persons_is_reported_unresolved():
+    text = ("Record of Conversation\n\n"
+            "Present: Mr. Karl Kessler, Ms. Karin Kovacs, Mr. Ivo Marek\n\n"
+            "K: We start with the budget.\n\n"
+            "Marek: Agreed.\n\n"
+            "K: Then the roads.\n")
+    result = convert_text(text)
+    codes = [(d.code, d.line) for d in result.diagnostics]
+    assert ("transcript.unresolved-speaker", 5) in codes
+    root = result.tree.getroot()
+    assert _who(root)[0] == "#k"
+
+
+def test_one_letter_label_points_to_the_participant_with_that_surname_initial():
+    text = ("Record of Conversation\n\n"
+            "Present: Ambassador Henrik Solberg, Mr. Ivo Marek\n\n"
+            "S: We can sign the text tomorrow.\n\n"
+            "M: Only if the second article changes.\n\n"
+            "S: Then we change it.\n")
+    root = converted_root(text)
+    assert _who(root) == ["#henrik-solberg", "#ivo-marek", "#henrik-solberg"]
+
+
+def test_names_written_only_in_the_narrative_are_never_candidates():
+    text = ("Transcript of a telephone call\n\n"
+            "Mr. Kessler rang at nine. Mr. Novak took the call.\n\n"
+            "K: Is the report ready?\n\n"
+            "N: Not yet.\n\n"
+            "K: Tomorrow then.\n")
+    root = converted_root(text)
+    assert _who(root) == ["#k", "#n", "#k"]
+
+
+def test_question_and_answer_labels_are_never_a_title_person():
+    text = ("Interview with Nora Quist and Emil Avery\n\n"
+            "Q: Where were you born?\n\n"
+            "A: In the north.\n\n"
+            "Q: When?\n")
+    root = converted_root(text)
+    assert _who(root) == ["#q", "#a", "#q"]
+
+
+def test_title_persons_drop_the_office_and_a_glued_footnote_number():
+    found = title_persons(["Telephone Conversation Between Secretary of State Brandauer and "
+                           "President Lindqvist1"])
+    assert [(p.name, p.titles) for p in found] == [("Brandauer", "Secretary of State"),
+                                                   ("Lindqvist", "President")]
+
+
+def test_title_persons_keep_the_fullest_form_of_a_name():
+    found = title_persons(["President Otto Lindqvist and H.R. Brandauer discuss the harbour"])
+    assert [p.name for p in found] == ["Otto Lindqvist", "H.R. Brandauer"]
+
+
+def test_title_words_and_capitalised_phrases_are_not_persons():
+    assert title_persons(["Secretary Brandauer Media Availability at the Pentagon"]) == []
+    assert title_persons(["Text of Transcripts Released Yesterday"]) == []
+
+
+def test_initials_of_a_label_and_how_they_fit_a_name():
+    assert (initials_of_label("K"), initials_of_label("H.K."), initials_of_label("Q")) == (
+        "k", "hk", "")
+    assert initials_of_label("KESSLER") == ""
+    assert fits_initials("k", "Henrik A. Kessler") and fits_initials("hk", "Henrik A. Kessler")
+    assert fits_initials("hak", "Henrik A. Kessler")
+    assert not fits_initials("ak", "Henrik A. Kessler")
