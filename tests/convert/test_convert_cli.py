@@ -100,8 +100,9 @@ def test_unclosed_bracket_is_positioned_and_nothing_is_written(runner, tmp_path)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"{source}:3:11: error [transcript.unclosed-bracket] '[' is not closed before the end "
-        "of the paragraph (hint: add the missing ']' (brackets must close within their "
-        "paragraph))"]
+        "of the paragraph (hint: add the missing ']' (a bracket closes within its paragraph; "
+        "a passage over several paragraphs opens each of them with '[' and closes in the "
+        "last))"]
     assert not out.exists()
 
 

@@ -154,7 +154,8 @@ def scan_brackets(pieces: list[tuple[str, int, int]],
         diagnostics.append(Diagnostic(
             path, *open_at, Severity.ERROR, "transcript.unclosed-bracket",
             "'[' is not closed before the end of the paragraph",
-            "add the missing ']' (brackets must close within their paragraph)"))
+            "add the missing ']' (a bracket closes within its paragraph; a passage over "
+            "several paragraphs opens each of them with '[' and closes in the last)"))
         segments.append(TextSegment("[" + "".join(bracket_text), *open_at))
     flush_text()
     return segments, diagnostics
