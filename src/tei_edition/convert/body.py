@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tei_edition.convert.assembly import TurnAssembler
 from tei_edition.convert.boundaries import (
     byline_length,
     is_apparatus_paragraph,
@@ -27,7 +28,7 @@ from tei_edition.convert.frontkinds import PAGE_LINE
 from tei_edition.convert.inlines import InlineReader, Piece
 from tei_edition.convert.labels import LabelMatch, separator_text, title_of
 from tei_edition.convert.lexer import SourceLine
-from tei_edition.convert.model import Block, ItemList, LineBreak, Section, Text, TimeCode, Turn
+from tei_edition.convert.model import Block, ItemList, LineBreak, Text, TimeCode, Turn
 from tei_edition.convert.narrative import is_closing_line, is_narrative_paragraph
 from tei_edition.convert.participants import GROUP_LABEL
 from tei_edition.convert.passages import bracketed_passage
@@ -79,77 +80,6 @@ def _is_stage(lines: list[SourceLine]) -> bool:
         return text.count("(") == text.count(")")
     return (text.startswith("[") and text.endswith((".]", "!]")) and text.count("[") == 1
             and text.count("]") == 1 and len(text.split()) >= 4)
-
-
-class TurnAssembler:
-    """Mutable assembly of sections and turns while walking the body units."""
-
-    def __init__(self, reader: InlineReader) -> None:
-        self.reader = reader
-        self.sections: list[Section] = []
-        self.head: Block | None = None
-        self.content: list[Turn | Block | ItemList] = []
-        self.turn: Turn | None = None
-        self.turn_body: list[Block | ItemList] = []
-        self.empty_turns: list[Turn] = []
-        self.normalised: set[str] = set()
-
-    def close_turn(self) -> None:
-        if self.turn is None:
-            return
-        turn = replace(self.turn, body=tuple(self.turn_body))
-        if not self.turn_body:
-            self.empty_turns.append(turn)
-        self.content.append(turn)
-        self.turn, self.turn_body = None, []
-
-    def new_section(self, head: Block) -> None:
-        self.close_turn()
-        if self.head is not None and not self.content:
-            # "SOVIET EMBASSY" / "IN THE DPRK": a heading right under a heading is a further
-            # head of the same division (TEI P5 §4.2.1); a div holding only a head is invalid
-            self.content.append(head)
-            return
-        if self.content or self.head:
-            self.sections.append(Section(self.head, tuple(self.content)))
-        self.head, self.content = head, []
-
-    def editorial(self, blocks: list[Block]) -> None:
-        """An editor's bracketed passage (passages.py): a division of its own between the
-        parts of the conversation, never speech of the turn before it."""
-        self.close_turn()
-        head, carried = None, []
-        if all(isinstance(item, Block) and item.kind == "pb" for item in self.content):
-            # only a heading or page marks above the passage: they open its division, as a
-            # division needs a block after them (TEI P5 §4.1)
-            head, carried, self.content = self.head, list(self.content), []
-        elif self.content or self.head:
-            self.sections.append(Section(self.head, tuple(self.content)))
-        self.sections.append(Section(head, (*carried, *blocks), "editorial"))
-        self.head, self.content = None, []
-
-    def add(self, item: Block | ItemList, *, to_turn: bool = True) -> None:
-        if self.turn is not None and to_turn:
-            self.turn_body.append(item)
-        else:
-            self.close_turn()
-            self.content.append(item)
-
-    def finish(self) -> tuple[Section, ...]:
-        self.close_turn()
-        if self.head is not None and all(item.kind == "head" for item in self.content
-                                         if isinstance(item, Block)) and not any(
-                isinstance(item, (Turn, ItemList)) for item in self.content):
-            # headings with nothing under them at the end of the body: a division needs
-            # content after its head (TEI P5 §4.1), so these lines are paragraphs
-            lines = [self.head, *self.content]
-            self.head, self.content = None, [replace(b, kind="p") for b in lines]
-            if self.sections and self.sections[-1].kind == "conversation":
-                last = self.sections.pop()
-                self.head, self.content = last.head, [*last.content, *self.content]
-        if self.content or self.head:
-            self.sections.append(Section(self.head, tuple(self.content)))
-        return tuple(self.sections)
 
 
 def pieces(lines: list[SourceLine], first_offset: int = 0) -> list[Piece]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tei_edition.convert.body import ParseHints, TurnAssembler, pieces, walk_body
+from tei_edition.convert.assembly import TurnAssembler
+from tei_edition.convert.body import ParseHints, pieces, walk_body
 from tei_edition.convert.boundaries import delegation_label_keys
 from tei_edition.convert.closers import closer_start
 from tei_edition.convert.evidence import choose_style
