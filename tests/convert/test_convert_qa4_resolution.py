@@ -5,7 +5,7 @@ as turns (docs/conventions.md). Names and sentences are invented."""
 
 from __future__ import annotations
 
-from convert_support import NS, converted_root, speakers
+from convert_support import NS, converted_root, free_paragraphs, speakers
 
 from tei_edition.convert import convert_text
 from tei_edition.convert.initials import fits_initials, initials_of_label, title_persons
@@ -133,3 +133,83 @@ def test_initials_of_a_label_and_how_they_fit_a_name():
     assert fits_initials("k", "Henrik A. Kessler") and fits_initials("hk", "Henrik A. Kessler")
     assert fits_initials("hak", "Henrik A. Kessler")
     assert not fits_initials("ak", "Henrik A. Kessler")
+
+
+# ---- family B: the page's description of the recording is no turn ------------------------
+
+PAGE_METADATA = (
+    "Mayor Edith Roe and Tom Hale discuss the harbour budget MAY 4, 1971\n\n"
+    "Speaker: Edith Roe\n"
+    "Delivered On: 5/4/1971\n"
+    "Place: Garden Room, City Hall\n"
+    "Audio/Video Available:\n\n"
+    "Description: MAY 4, 1971. Hale reports on his meeting with the harbour board and a\n"
+    "call from the treasurer about the budget.\n\n"
+    "HALE: The board wants the money by June.\n"
+    "ROE: All of it?\n"
+    "HALE: Half of it. The rest in the autumn.\n"
+    "ROE: Then we ask the council.\n")
+
+
+def test_page_metadata_lines_at_the_top_are_not_turns():
+    root = converted_root(PAGE_METADATA)
+    assert speakers(root) == ["HALE", "ROE", "HALE", "ROE"]
+
+
+def test_page_metadata_lines_stay_verbatim_outside_the_turns():
+    root = converted_root(PAGE_METADATA)
+    paragraphs = free_paragraphs(root)
+    assert paragraphs[0] == ("Speaker: Edith Roe Delivered On: 5/4/1971 Place: Garden Room, "
+                             "City Hall Audio/Video Available:")
+    assert paragraphs[1].startswith("Description: MAY 4, 1971. Hale reports")
+
+
+def test_page_metadata_makes_no_person_of_its_keys():
+    root = converted_root(PAGE_METADATA)
+    assert set(_person_names(root)) == {"hale", "roe"}
+
+
+def test_presenter_key_with_a_name_and_a_date_below_is_no_turn():
+    text = ("News Transcript\n\n"
+            "Minister Ann Roe Media Availability at the Ministry\n\n"
+            "Presenter: Minister of Transport Ann Roe\n"
+            "March 3, 2004 10:00 AM EST\n\n"
+            "Roe: Good morning. I have one announcement.\n\n"
+            "Q: Is it about the bridge?\n\n"
+            "Roe: It is.\n\n"
+            "Q: When does it open?\n")
+    root = converted_root(text)
+    assert speakers(root) == ["Roe", "Q", "Roe", "Q"]
+    assert "Presenter: Minister of Transport Ann Roe March 3, 2004 10:00 AM EST" in \
+        free_paragraphs(root)
+
+
+def test_presenter_saying_a_sentence_is_a_turn():
+    text = ("PRESENTER: Good evening. Tonight we talk about the harbour.\n\n"
+            "ANNA BERG: Thank you for having me.\n\n"
+            "IVO MAREK: Glad to be here.\n\n"
+            "ANNA BERG: The harbour needs a new wall.\n\n"
+            "IVO MAREK: It needs two.\n")
+    root = converted_root(text)
+    assert speakers(root)[0] == "PRESENTER"
+
+
+def test_two_unknown_keys_with_short_values_before_the_dialogue_are_no_turns():
+    text = ("Harbour Board Recording\n\n"
+            "Studio: North Wing\n"
+            "Engineer: Tom Bell\n\n"
+            "BERG: We open the meeting.\n\n"
+            "MAREK: The minutes first.\n\n"
+            "BERG: Agreed.\n\n"
+            "MAREK: Thank you.\n")
+    root = converted_root(text)
+    assert speakers(root) == ["BERG", "MAREK", "BERG", "MAREK"]
+
+
+def test_recurring_labels_at_the_top_stay_turns():
+    text = ("Berg: Good morning\n"
+            "Marek: Morning\n\n"
+            "Berg: Shall we start?\n\n"
+            "Marek: Yes.\n")
+    root = converted_root(text)
+    assert speakers(root) == ["Berg", "Marek", "Berg", "Marek"]
