@@ -92,24 +92,36 @@ def test_encoding_option_decodes_other_encodings(runner, tmp_path):
     assert "Café ok" in result.stdout
 
 
-def test_unclosed_bracket_is_positioned_and_nothing_is_written(runner, tmp_path):
+def test_input_error_is_positioned_and_nothing_is_written(runner, tmp_path):
+    source = tmp_path / "control.txt"
+    source.write_text("Q: Where were you?\n\nA: At the \x01border post.\n")
+    out = tmp_path / "control.xml"
+    result = runner.invoke(cli, ["convert", str(source), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{source}:3:11: error [transcript.illegal-char] character U+0001 cannot be carried "
+        "by XML 1.0 (hint: remove the control character from the transcript)"]
+    assert not out.exists()
+
+
+def test_unclosed_bracket_is_a_positioned_warning_and_the_text_is_written(runner, tmp_path):
     source = tmp_path / "open.txt"
     source.write_text("Q: Where were you?\n\nA: At the [border post.\n")
     out = tmp_path / "open.xml"
     result = runner.invoke(cli, ["convert", str(source), "-o", str(out)])
-    assert result.exit_code == 1
+    assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        f"{source}:3:11: error [transcript.unclosed-bracket] '[' is not closed before the end "
-        "of the paragraph (hint: add the missing ']' (a bracket closes within its paragraph; "
-        "a passage over several paragraphs opens each of them with '[' and closes in the "
-        "last))"]
-    assert not out.exists()
+        f"{source}:3:11: warning [transcript.unclosed-bracket] '[' is not closed before the "
+        "end of the paragraph; kept as text (hint: add the missing ']' (a bracket closes "
+        "within its paragraph; a passage over several paragraphs opens each of them with '[' "
+        "and closes in the last))"]
+    assert "At the [border post." in out.read_text()
 
 
 def test_existing_output_survives_a_failed_conversion(runner, tmp_path):
-    source = tmp_path / "open.txt"
-    source.write_text("Q: Where [were you?\n")
-    out = tmp_path / "open.xml"
+    source = tmp_path / "control.txt"
+    source.write_text("Q: Where \x01were you?\n")
+    out = tmp_path / "control.xml"
     out.write_text("previous edition")
     result = runner.invoke(cli, ["convert", str(source), "-o", str(out), "--force"])
     assert result.exit_code == 1
@@ -126,22 +138,26 @@ def test_missing_transcript_cannot_run(runner, tmp_path):
 def test_json_format_gives_one_array(runner, tmp_path):
     import json
 
-    source = tmp_path / "open.txt"
-    source.write_text("A: x]\n")
+    source = tmp_path / "control.txt"
+    source.write_text("A: x]\x01\n")
     result = runner.invoke(cli, ["convert", str(source), "--format", "json"])
     assert result.exit_code == 1
     found = json.loads(result.stderr)
-    assert [(d["code"], d["line"], d["column"]) for d in found] == [
-        ("transcript.unbalanced-bracket", 1, 5)]
+    assert [(d["code"], d["severity"], d["line"], d["column"]) for d in found] == [
+        ("transcript.illegal-char", "error", 1, 6)]
 
 
-def test_github_format(runner, tmp_path):
-    source = tmp_path / "nested.txt"
-    source.write_text("A: [one [two] three]\n")
+@pytest.mark.parametrize("text, exit_code, annotation", [
+    ("A: [one] \x02three\n", 1, "::error file={},line=1,col=10,title=transcript.illegal-char::"),
+    ("A: [one [two] three]\n", 0,
+     "::warning file={},line=1,col=9,title=transcript.nested-bracket::"),
+])
+def test_github_format(runner, tmp_path, text, exit_code, annotation):
+    source = tmp_path / "input.txt"
+    source.write_text(text)
     result = runner.invoke(cli, ["convert", str(source), "--format", "github"])
-    assert result.exit_code == 1
-    assert result.stderr.splitlines()[0].startswith(
-        f"::error file={source},line=1,col=9,title=transcript.nested-bracket::")
+    assert result.exit_code == exit_code
+    assert result.stderr.splitlines()[0].startswith(annotation.format(source))
 
 
 def test_explicit_metadata_and_its_errors(runner, seed_copy, tmp_path):
@@ -197,6 +213,6 @@ def test_transcript_from_standard_input(runner):
 
 
 def test_errors_on_standard_input_are_positioned(runner):
-    result = runner.invoke(cli, ["convert", "-"], input="Q: [Where?\n")
+    result = runner.invoke(cli, ["convert", "-"], input="Q: \x01Where?\n")
     assert result.exit_code == 1
-    assert result.stderr.startswith("<stdin>:1:4: error [transcript.unclosed-bracket]")
+    assert result.stderr.startswith("<stdin>:1:4: error [transcript.illegal-char]")

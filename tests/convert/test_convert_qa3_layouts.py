@@ -187,18 +187,19 @@ def test_editorial_passage_in_a_record_without_turns_keeps_every_part_a_division
         "section", "editorial", "section"]
 
 
-def test_bracket_never_closed_over_the_paragraphs_is_still_an_error():
+def test_bracket_never_closed_over_the_paragraphs_is_no_passage_but_warned_text():
     result = convert_text("Memorandum\n\n[The visitors reached the harbour.\n\n"
                           "[Lunch was served.\n\n" + TALK)
-    assert result.tree is None
-    assert [d.code for d in result.diagnostics] == ["transcript.unclosed-bracket"] * 2
+    assert [(d.code, d.severity.name) for d in result.diagnostics] == [
+        ("transcript.unclosed-bracket", "WARNING")] * 2
+    assert _editorial_divs(result.tree.getroot()) == []
 
 
 def test_passage_with_a_closing_bracket_inside_a_paragraph_is_no_passage():
     result = convert_text("Memorandum\n\n[The visitors reached the harbour.\n\n"
                           "[Lunch was served.] Then they left.\n\n" + TALK)
-    assert result.tree is None
     assert [d.code for d in result.diagnostics] == ["transcript.unclosed-bracket"]
+    assert _editorial_divs(result.tree.getroot()) == []
 
 
 # ---- 5. magazine interviews: a name in capitals, a space, the speech --------------------

@@ -53,6 +53,8 @@ class InlineReader:
              place_prefix: bool = False) -> tuple[Inline, ...]:
         segments, problems = scan_brackets(pieces, self.path)
         self.diagnostics.extend(problems)
+        if problems:  # brackets that do not pair up are kept as text (lexer.py)
+            self.kinds.add("unknown")
         nodes: list[Inline] = []
         for segment in segments:
             if isinstance(segment, BreakSegment):

@@ -91,13 +91,20 @@ def scan_brackets(pieces: list[tuple[str, int, int]],
     """Split the lines of one block into text, bracket and line-break segments.
 
     ``pieces`` are (text, line, column) of consecutive lines of one block. A bracket may run
-    over a line end; it may not contain another ``[`` and must close inside the block.
+    over a line end. Brackets that do not pair up are kept as written, as text, each with a
+    warning (issue 3: convert real transcripts, never lose their words): a ``[`` that is not
+    closed inside the block (``transcript.unclosed-bracket``), a ``]`` without ``[``
+    (``transcript.unbalanced-bracket``), and a bracket holding another one
+    (``transcript.nested-bracket``: the outer bracket, up to its own ``]``, stays text and
+    claims no meaning).
     """
     segments: list[Segment] = []
     diagnostics: list[Diagnostic] = []
     open_at: tuple[int, int] | None = None
+    depth = 0  # brackets open inside the outer one (nesting)
     nested = False
     bracket_text: list[str] = []
+    bracket_lines: list[tuple[int, int, int]] = []  # (line ended, next line, its column)
     text_start: tuple[int, int] | None = None
     buffer: list[str] = []
 
@@ -108,10 +115,14 @@ def scan_brackets(pieces: list[tuple[str, int, int]],
         buffer.clear()
         text_start = None
 
+    def warn(here: tuple[int, int], code: str, message: str, hint: str) -> None:
+        diagnostics.append(Diagnostic(path, *here, Severity.WARNING, code, message, hint))
+
     for index, (text, line, column) in enumerate(pieces):
         if index:
             if open_at is not None:
                 bracket_text.append("\n")
+                bracket_lines.append((pieces[index - 1][1], line, column))
             else:
                 flush_text()
                 segments.append(BreakSegment(line - 1))
@@ -120,27 +131,34 @@ def scan_brackets(pieces: list[tuple[str, int, int]],
             here = (line, column + offset)
             if char == "[":
                 if open_at is not None:
-                    diagnostics.append(Diagnostic(
-                        path, *here, Severity.ERROR, "transcript.nested-bracket",
-                        f"'[' inside the bracket opened at {open_at[0]}:{open_at[1]}",
-                        "brackets cannot nest; close the first bracket before opening another"))
+                    if not nested:
+                        warn(here, "transcript.nested-bracket",
+                             f"'[' inside the bracket opened at {open_at[0]}:{open_at[1]}; "
+                             "the outer bracket is kept as text",
+                             "brackets do not nest; close the first bracket before opening "
+                             "another")
                     bracket_text.append(char)
-                    nested = True
+                    nested, depth = True, depth + 1
                     continue
                 flush_text()
                 open_at = here
-                bracket_text = []
+                bracket_text, bracket_lines = [], []
             elif char == "]":
                 if open_at is None:
-                    diagnostics.append(Diagnostic(
-                        path, *here, Severity.ERROR, "transcript.unbalanced-bracket",
-                        "']' without a matching '['", "add the missing '[' or remove the ']'"))
+                    warn(here, "transcript.unbalanced-bracket",
+                         "']' without a matching '['; kept as text",
+                         "add the missing '[' or remove the ']'")
                     if text_start is None:
                         text_start = here
                     buffer.append(char)
                     continue
+                if depth:  # closes a bracket inside the outer one
+                    bracket_text.append(char)
+                    depth -= 1
+                    continue
                 if nested:  # already reported: keep the words as text, claim no meaning
-                    segments.append(TextSegment("[" + "".join(bracket_text) + "]", *open_at))
+                    segments += _literal("[" + "".join(bracket_text) + "]", open_at,
+                                         bracket_lines)
                 else:
                     segments.append(BracketSegment("".join(bracket_text), *open_at))
                 open_at, nested = None, False
@@ -151,11 +169,24 @@ def scan_brackets(pieces: list[tuple[str, int, int]],
                     text_start = here
                 buffer.append(char)  # a whole run of text
     if open_at is not None:
-        diagnostics.append(Diagnostic(
-            path, *open_at, Severity.ERROR, "transcript.unclosed-bracket",
-            "'[' is not closed before the end of the paragraph",
-            "add the missing ']' (a bracket closes within its paragraph; a passage over "
-            "several paragraphs opens each of them with '[' and closes in the last)"))
-        segments.append(TextSegment("[" + "".join(bracket_text), *open_at))
+        warn(open_at, "transcript.unclosed-bracket",
+             "'[' is not closed before the end of the paragraph; kept as text",
+             "add the missing ']' (a bracket closes within its paragraph; a passage over "
+             "several paragraphs opens each of them with '[' and closes in the last)")
+        segments += _literal("[" + "".join(bracket_text), open_at, bracket_lines)
     flush_text()
     return segments, diagnostics
+
+
+def _literal(text: str, start: tuple[int, int],
+             breaks: list[tuple[int, int, int]]) -> list[Segment]:
+    """Bracket text kept as written: its lines as text segments with line breaks between."""
+    out: list[Segment] = []
+    for k, part in enumerate(text.split("\n")):
+        if k:
+            ended, line, column = breaks[k - 1]
+            out.append(BreakSegment(ended))
+            start = (line, column)
+        if part:
+            out.append(TextSegment(part, *start))
+    return out

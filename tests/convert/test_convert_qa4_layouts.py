@@ -1,0 +1,79 @@
+"""Issue 3, fourth blind QA pass, families D and E: historic Hansard layouts and web-page
+chrome between a label and its speech (family D), and brackets that do not pair up, which
+are converted with a warning instead of refused (family E). Names and sentences are
+invented; docs/conventions.md and docs/encoding.md state the rules."""
+
+from __future__ import annotations
+
+from convert_support import NS, converted_root, free_paragraphs, turns
+
+from tei_edition.convert import convert_text
+from tei_edition.convert.lexer import BreakSegment, TextSegment, scan_brackets
+from tei_edition.diagnostics import Severity
+
+# ---- family E: brackets that do not pair up are text with a warning ----------------------
+
+
+def _codes(text: str) -> list[tuple[str, str, int, int]]:
+    return [(d.code, d.severity.name, d.line, d.column) for d in convert_text(text).diagnostics]
+
+
+TURNS = ("Cde. Varga - We begin with the fair.\n\nCde. Lantos - Agreed.\n\n"
+         "Cde. Varga - Then the prices.\n\nCde. Lantos - {line}\n\n"
+         "Cde. Varga - Good.\n")
+
+
+def test_unclosed_bracket_is_a_warning_and_its_words_stay_in_the_turn():
+    text = TURNS.format(line="They rose [after the harvest.")
+    assert _codes(text) == [("transcript.unclosed-bracket", "WARNING", 7, 25)]
+    assert turns(converted_root(text))[3] == ("Cde. Lantos", "They rose [after the harvest.")
+
+
+def test_closing_bracket_without_opening_is_a_warning_and_kept_as_text():
+    text = TURNS.format(line="They rose after] the harvest.")
+    assert _codes(text) == [("transcript.unbalanced-bracket", "WARNING", 7, 30)]
+    assert turns(converted_root(text))[3][1] == "They rose after] the harvest."
+
+
+def test_nested_bracket_keeps_the_whole_outer_bracket_as_text_with_one_warning():
+    text = TURNS.format(line="They rose [inserted: after the [illegible] harvest] in May.")
+    assert _codes(text) == [("transcript.nested-bracket", "WARNING", 7, 46)]
+    root = converted_root(text)
+    assert turns(root)[3][1] == "They rose [inserted: after the [illegible] harvest] in May."
+    assert root.find(".//t:sp//t:add", NS) is None and root.find(".//t:sp//t:gap", NS) is None
+
+
+def test_a_well_formed_bracket_after_a_stray_one_is_still_read():
+    root = converted_root(TURNS.format(line="They rose after] the [second] harvest."))
+    assert [s.text for s in root.iterfind(".//t:supplied", NS)] == ["second"]
+
+
+def test_stamp_split_over_two_paragraphs_converts_with_two_warnings():
+    text = ("Journal of the Counsellor\n\n[Archive stamp: 10733\n\n2 June 1971 Secret]\n\n"
+            "Copy No. 2\n\nI visited the Minister at his request.\n")
+    result = convert_text(text)
+    assert result.tree is not None
+    assert [(d.code, d.severity) for d in result.diagnostics] == [
+        ("transcript.unclosed-bracket", Severity.WARNING),
+        ("transcript.unbalanced-bracket", Severity.WARNING)]
+    assert {"[Archive stamp: 10733", "2 June 1971 Secret]"} <= set(
+        free_paragraphs(converted_root(text)))
+
+
+def test_brackets_kept_as_text_are_declared_in_the_editorial_decl():
+    root = converted_root(TURNS.format(line="They rose after] the harvest."))
+    declared = " ".join(root.find(".//t:editorialDecl", NS).itertext())
+    assert "kept as text" in declared
+
+
+def test_unclosed_bracket_over_lines_keeps_its_line_breaks():
+    segments, problems = scan_brackets([("a [b", 1, 1), ("c d", 2, 3)], "t")
+    assert [p.code for p in problems] == ["transcript.unclosed-bracket"]
+    assert segments == [TextSegment("a ", 1, 1), TextSegment("[b", 1, 3), BreakSegment(1),
+                        TextSegment("c d", 2, 3)]
+
+
+def test_nested_bracket_over_lines_keeps_its_line_breaks():
+    segments, _ = scan_brackets([("[a [b]", 4, 1), ("c] d", 5, 1)], "t")
+    assert segments == [TextSegment("[a [b]", 4, 1), BreakSegment(4), TextSegment("c]", 5, 1),
+                        TextSegment(" d", 5, 3)]
