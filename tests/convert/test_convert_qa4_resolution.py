@@ -90,6 +90,19 @@ def test_one_letter_label_points_to_the_participant_with_that_surname_initial():
     assert _who(root) == ["#henrik-solberg", "#ivo-marek", "#henrik-solberg"]
 
 
+def test_initials_label_before_the_full_label_is_the_same_person():
+    text = ("Text of the Tapes Released Today\n\n"
+            "P: Tell them it was a comedy of errors.\n\n"
+            "The following are edited transcripts of two meetings.\n\n"
+            "HALE: The board is not under control.\n\n"
+            "PRESIDENT: That's right.\n\n"
+            "H: Then we call them.\n\n"
+            "P: Do it.\n")
+    root = converted_root(text)
+    assert _who(root) == ["#president", "#hale", "#president", "#hale", "#president"]
+    assert speakers(root) == ["P", "HALE", "PRESIDENT", "H", "P"]
+
+
 def test_names_written_only_in_the_narrative_are_never_candidates():
     text = ("Transcript of a telephone call\n\n"
             "Mr. Kessler rang at nine. Mr. Novak took the call.\n\n"

@@ -174,7 +174,10 @@ def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
     has_declared = bool(cast.participants)
     named = title_persons([plain_text(block.inlines) for block in (
         document.title, *document.front) if block is not None and block.kind == "head"])
-    for turn in _turns(document):
+    # initials last: "P:" before the first "PRESIDENT:" is the same person (one @who), and
+    # a full label is never resolved through an initials label
+    turns = _turns(document)
+    for turn in sorted(turns, key=lambda turn: bool(initials_of_label(turn.label))):
         key = turn.who or label_key(turn.label)
         if key in cast.who:
             continue
@@ -209,7 +212,7 @@ def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
                     f"speaker label {turn.label!r} matches no declared participant",
                     "add the person (or an alias) to the edition metadata's [[persons]]"))
         cast.who[key] = person.id
-    return diagnostics
+    return sorted(diagnostics, key=lambda d: (d.line, d.column))
 
 
 def _by_initials(label: str, cast: Cast, named: list[TitlePerson],
