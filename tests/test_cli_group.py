@@ -86,3 +86,22 @@ def test_exit_handlers_registered_by_others_still_run(tmp_path) -> None:
     assert result.returncode == 0
     assert result.stdout == f"tei-edition, version {__version__}\n"
     assert marker.read_text() == "yes"
+
+
+def test_a_command_ending_with_sys_exit_also_leaves_without_teardown(tmp_path) -> None:
+    """Commands end with sys.exit(status); main() catches it so that the fast exit applies."""
+    code = ("import sys\nimport tei_edition.cli as cli\nleave = cli._leave\n"
+            "def spy(status):\n    sys.stderr.write(f'LEAVE {status}\\n')\n    leave(status)\n"
+            "cli._leave = spy\n"
+            f"sys.argv = ['tei-edition', 'validate', '--profile', 'project', "
+            f"{str(tmp_path / 'missing.xml')!r}]\n"
+            "cli.main()\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 3
+    assert result.stderr.splitlines()[-1] == "LEAVE 3"
+
+
+def test_exit_status_follows_sys_exit() -> None:
+    from tei_edition.cli import _exit_status
+
+    assert [_exit_status(None), _exit_status(0), _exit_status(2)] == [0, 0, 2]

@@ -88,6 +88,8 @@ def main() -> None:
     """
     try:
         code = cli.main(prog_name="tei-edition", standalone_mode=False)
+    except SystemExit as done:  # commands end with sys.exit(their exit code)
+        code = _exit_status(done.code)
     except click.UsageError as error:
         command = error.ctx.command_path if error.ctx else "tei-edition"
         message = " ".join(error.format_message().split())
@@ -100,6 +102,17 @@ def main() -> None:
         sys.stderr.write("tei-edition: fatal [interrupted] stopped before finishing\n")
         sys.exit(3)
     _leave(code if isinstance(code, int) else 0)
+
+
+def _exit_status(code: object) -> int:
+    """The process status sys.exit(code) gives: None is 0, a number itself, anything else is
+    printed on stderr and gives 1."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(f"{code}\n")
+    return 1
 
 
 def _leave(code: int) -> NoReturn:
