@@ -103,6 +103,30 @@ def test_initials_label_before_the_full_label_is_the_same_person():
     assert speakers(root) == ["P", "HALE", "PRESIDENT", "H", "P"]
 
 
+def test_participant_with_an_office_of_state_is_named_without_the_office():
+    text = ("TELEPHONE CONVERSATION\n\n"
+            "PARTICIPANTS: The President\n"
+            "Secretary of State Brandauer\n\n"
+            "P: Otto, I read your cable.\n\n"
+            "B: Yes, Mr. President. They will sign.\n\n"
+            "P: Good.\n\n"
+            "B: Tomorrow at noon.\n")
+    result = convert_text(text)
+    assert not [d for d in result.diagnostics if d.code == "transcript.unresolved-speaker"]
+    root = result.tree.getroot()
+    assert _who(root) == ["#president", "#brandauer", "#president", "#brandauer"]
+    assert _person_names(root)["brandauer"] == "Brandauer"
+
+
+def test_office_alone_stays_a_designation_not_a_name():
+    from tei_edition.convert.participants import read_participants
+
+    persons, _ = read_participants([("PARTICIPANTS", 1), ("The Secretary of State", 2),
+                                    ("Minister of Foreign Affairs Ivo Marek", 3)])
+    assert [(p.name, p.titles) for p in persons] == [
+        ("The Secretary of State", ""), ("Ivo Marek", "Minister of Foreign Affairs")]
+
+
 def test_names_written_only_in_the_narrative_are_never_candidates():
     text = ("Transcript of a telephone call\n\n"
             "Mr. Kessler rang at nine. Mr. Novak took the call.\n\n"

@@ -90,6 +90,24 @@ _PLURAL_TITLES = frozenset("messrs mmes representatives senators drs delegates t
                            "justices judges".split())
 
 
+# "Secretary of State Kissinger", "Minister of Foreign Affairs Ivo Marek": the words of an
+# office after "of"/"for" belong to the title, not to the name (QA4 A: the person was lost).
+_OFFICE_NOUNS = frozenset("state defense defence foreign affairs treasury commerce agriculture "
+                          "interior labor labour justice finance health education transport "
+                          "energy war navy army trade external home the and".split())
+
+
+def _office_span(words: list[str]) -> int:
+    """How many of ``words`` ("of State Kissinger" -> 2) continue the office just read; 0
+    unless a name word follows them ("The Secretary of State" alone is a designation)."""
+    if not words or words[0] not in ("of", "for"):
+        return 0
+    span = 1
+    while span < len(words) and words[span].lower() in _OFFICE_NOUNS | HONORIFICS:
+        span += 1
+    return span if 1 < span < len(words) else 0
+
+
 def _clean_name(raw: str, designation: bool = False) -> tuple[str, str]:
     """(name, the title words before it) or ("", "") when the words are not a name.
     ``designation`` (one person a line) also takes "The Secretary of State"."""
@@ -101,6 +119,9 @@ def _clean_name(raw: str, designation: bool = False) -> tuple[str, str]:
         if re.fullmatch(r"[A-Z]\.", words[0]) and re.fullmatch(r"[A-Z]\.", words[1]):
             break  # "M. A. Suslov": an initial before an initial, not "M." (Monsieur)
         titles.append(words.pop(0))
+        office = _office_span(words)
+        titles += words[:office]
+        words = words[office:]
     if designation and titles and words[0] == "of":
         words, titles = titles + words, []  # "The Secretary of State" is one designation
     name = " ".join(words).strip(" .,")
