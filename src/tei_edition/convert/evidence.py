@@ -22,6 +22,7 @@ from tei_edition.convert.labels import (
     STYLES,
     SUPPLIED_NAME,
     LabelMatch,
+    comma_role_shape,
     label_core,
     match_line,
     title_of,
@@ -94,6 +95,27 @@ class StyleChoice:
         return None
 
 
+def label_core_unnumbered(label: str) -> str:
+    """The label without the item or paragraph number written before it ("[12.] ")."""
+    return re.sub(r"^(?:\[\d{1,3}\.?\]|\d{1,4}\.)[ \u00a0]+", "", label)
+
+
+def _comma_role(match: LabelMatch) -> bool:
+    """"[12.] Robert Pierpoint, CBS News": a name and a role after a comma (labels.py)."""
+    return comma_role_shape(label_core_unnumbered(match.label))
+
+
+def _period_dash(match: LabelMatch) -> bool:
+    """"Presidente. – Oggi ...": a label ending in a period before a spaced en or em dash."""
+    return match.label.endswith(".") and match.separator in ("sep-en-dash", "sep-em-dash") \
+        and not match.spacing
+
+
+# Label shapes that only labels have; written twice in a record, they prove its style.
+_PROVING_SHAPES = (lambda m: bool(SUPPLIED_NAME.search(m.label)),
+                   lambda m: bool(OFFICE_HOLDER_LABEL.search(m.label)), _comma_role, _period_dash)
+
+
 def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
                      forced: bool) -> tuple[frozenset[str], frozenset[str], int]:
     """Labels of ``style`` that count as speakers, and the number of turns they give.
@@ -119,8 +141,12 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
     # label, never in a sentence's first words; "The Minister of State, Treasury (Lord
     # Finch):" names an office and its holder only in a label. Two such labels prove the
     # style (each speaker of a working transcript or of written answers may speak once).
-    for shape in (SUPPLIED_NAME, OFFICE_HOLDER_LABEL):
-        shaped = [m.key for m in matches if shape.search(m.label)]
+    # "Robert Pierpoint, CBS News:" / "Mrs. Sarah McClendon, El Paso Times:" (a name and a
+    # role after a comma), "Presidente. – " / "Ursula von der Leyen, Commission
+    # President-elect. – " (the European Parliament's period before the dash): such labels
+    # prove the style when the record writes the shape twice.
+    for shape in _PROVING_SHAPES:
+        shaped = [m.key for m in matches if shape(m)]
         strong |= set(shaped) if len(shaped) >= 2 else set()
     established = sum(counts[k] for k in strong)
     accepted = set(strong)

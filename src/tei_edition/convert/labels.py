@@ -42,6 +42,17 @@ SEPARATOR_TEXT = {"sep-double-hyphen": " -- ", "sep-hyphen": " - ", "sep-en-dash
                   "sep-period": ". ", "sep-space": " ", "sep-none": ""}
 
 _LABEL_CHARS = r"[^\W\d_][\w.'’\- ]{0,58}?(?: ?\?)?(?: \([^()]{1,60}\)){0,2}"
+# "JULIAN RUSH, ITV News Correspondent:", "GEORGE W. BUSH, PRESIDENT OF THE UNITED STATES:",
+# "DR. MARTIN LUTHER KING, JR.:", "Ursula von der Leyen, Commission President-elect. –":
+# broadcast transcripts and the European Parliament write the speaker's role after a comma.
+# The role stays in the speaker as written (like a role in parentheses); the person is the
+# name before the comma (label_core), so a later "RUSH:" is the same speaker.
+_NAME_PART = r"[^\W\d_][\w.'’\-]*(?: [\w.'’\-]+){1,5}"
+_ROLE_PART = r"[^\W\d_][\w.'’\-&]*(?: [\w.'’\-&]+){0,9}"
+COMMA_LABEL = re.compile(rf"(?P<name>{_NAME_PART}),(?P<role> {_ROLE_PART}(?:, {_ROLE_PART})?)"
+                         r"(?P<paren>(?: \([^()]{1,60}\)){0,2})")
+_ROLE_JOINERS = frozenset("of the for and on in at to & de del la du des der von".split())
+_COMMA_COLON = re.compile(rf"(?P<label>{COMMA_LABEL.pattern}):(?:[ \u00a0]+(?P<rest>\S.*)|$)")
 # "McNamara:...........or reconnaissance": a tape transcript glues the colon to the ellipsis
 # that marks speech trailing in; the ellipsis is speech, the separator "unspaced".
 _COLON = re.compile(rf"(?P<label>{_LABEL_CHARS})(?P<before>[ \u00a0]?):"
@@ -126,6 +137,9 @@ def label_core(label: str) -> tuple[str, bool]:
     if office:  # "The Lord President of the Council (Sir Geoffrey Howe)": the person
         label = office["person"]
     core = re.sub(r"(\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$", "", label).strip()
+    if comma_role_shape(core):  # "JULIAN RUSH, ITV News Correspondent": the person
+        core = COMMA_LABEL.fullmatch(core)["name"]  # type: ignore[index]
+    core = re.sub(r"(?<=[^\W\d_]{3})\.$", "", core)  # "Presidente. – ": the EP's period
     core = re.sub(r"(?<=\.)(?=[A-Z][a-z])", " ", core)  # "Cde.Khrushchev"
     core = re.sub(r"^\[([^\[\]]{1,40})\] ", r"\1 ", core)  # "[Oskar] Fischer": one name
     uncertain = core.endswith("?")
@@ -140,6 +154,21 @@ def label_key(label: str) -> str:
     core, _ = label_core(label)
     key = " ".join(core.lower().replace("’", "'").split())
     return _QA.get(key, key)
+
+
+def comma_role_shape(label: str) -> bool:
+    """"JULIAN RUSH, ITV News Correspondent", "Robert Pierpoint, CBS News", "DR. MARTIN
+    LUTHER KING, JR.": a name of two words at least (no "of", "the": "Department of State,
+    Central Files" names no one) and, after the comma, a role of capitalised words (joined
+    by "of", "the", "for", ...), no digits ("Geneva, May 14, 1959" is a date)."""
+    found = COMMA_LABEL.fullmatch(label)
+    if not found or not has_label_shape(found["name"]):
+        return False
+    if any(w[:1].islower() and w not in PARTICLES - {"of"} for w in found["name"].split()):
+        return False
+    role = found["role"].replace(",", " ").split()
+    return (not any(ch.isdigit() for ch in found["role"]) and role[0][:1].isupper()
+            and all(w[:1].isupper() or w.lower() in _ROLE_JOINERS for w in role))
 
 
 def has_label_shape(label: str) -> bool:
@@ -229,6 +258,13 @@ def _hyphen_glued_label(label: str, rest: str) -> bool:
             and len(speech) >= 3 and (speech[0][:1].islower() or speech[0] in _PRONOUN_STARTS))
 
 
+def period_dash(label: str, separator: str) -> bool:
+    """"Presidente. – ", "Ursula von der Leyen, Commission President-elect. – ": the European
+    Parliament's verbatim report ends the label with a period before a spaced dash."""
+    return label.endswith(".") and separator.strip() in ("–", "—") and \
+        separator.startswith(" ") and separator.endswith(" ")
+
+
 def _dash(text: str) -> tuple[str, str, str, int] | None:
     """(label, separator token, spacing token, index where speech starts) of a dash label.
 
@@ -238,7 +274,8 @@ def _dash(text: str) -> tuple[str, str, str, int] | None:
     for found in _DASH_AT.finditer(text, 0, 72):
         label = text[: found.start()]
         before, dash, after = found.groups()
-        if not label or not _LABEL_TEXT.fullmatch(label):
+        if not label or not (_LABEL_TEXT.fullmatch(label) or (
+                period_dash(label, found.group()) and COMMA_LABEL.fullmatch(label[:-1]))):
             continue
         if dash in ("-", "--") and not before and not after and not (
                 dash == "-" and _hyphen_glued_label(label, text[found.end():])):
@@ -283,6 +320,10 @@ def match_line(text: str, style: str) -> LabelMatch | None:
     elif style == "colon" and (office := _OFFICE_COLON.fullmatch(line)):
         label, rest, offset = office["label"], office["rest"], office.start("rest")
         sep = "sep-colon"
+    elif style == "colon" and not _COLON.fullmatch(line) and (
+            comma := _COMMA_COLON.fullmatch(line)):
+        label, rest, sep = comma["label"], comma["rest"] or "", "sep-colon"
+        offset = comma.start("rest") if rest else len(line)
     elif style == "period" and (supplied := _SUPPLIED_PERIOD.fullmatch(line)):
         label, rest, offset = supplied["label"], supplied["rest"], supplied.start("rest")
         sep, spacing = "sep-period", "" if supplied["space"] else "unspaced"
@@ -302,7 +343,10 @@ def match_line(text: str, style: str) -> LabelMatch | None:
                                   or set(label.split()[1:]) & CAPS_PARTICLES
                                   or rest.isupper()):  # "STATEMENT OF HON. JOHN B. ...": heading
             return None
-    if not (has_label_shape(label) or OFFICE_HOLDER_LABEL.fullmatch(label)) or (
+    if "," in re.sub(r"\([^()]*\)", "", label) and not OFFICE_HOLDER_LABEL.fullmatch(label):
+        if not comma_role_shape(label) or (style == "colon" and _is_narrative(rest)):
+            return None
+    elif not (has_label_shape(label) or OFFICE_HOLDER_LABEL.fullmatch(label)) or (
             style == "colon" and _is_narrative(rest)):
         return None
     if _TIME_OR_DATE_ONLY.fullmatch(rest.strip()):
