@@ -127,6 +127,19 @@ def test_office_alone_stays_a_designation_not_a_name():
         ("The Secretary of State", ""), ("Ivo Marek", "Minister of Foreign Affairs")]
 
 
+def test_one_letter_label_points_to_the_person_the_metadata_declares():
+    from tei_edition.convert.metadata import Metadata, PersonInfo
+
+    text = ("Transcript of a telephone call\n\n"
+            "W: Is the report ready?\n\n"
+            "N: Not yet.\n\n"
+            "W: Tomorrow then.\n")
+    metadata = Metadata(persons=(PersonInfo("ada-wren", "Ada Wren"),
+                                 PersonInfo("ivo-nagel", "Ivo Nagel")))
+    result = convert_text(text, metadata=metadata)
+    assert _who(result.tree.getroot()) == ["#ada-wren", "#ivo-nagel", "#ada-wren"]
+
+
 def test_names_written_only_in_the_narrative_are_never_candidates():
     text = ("Transcript of a telephone call\n\n"
             "Mr. Kessler rang at nine. Mr. Novak took the call.\n\n"
