@@ -99,3 +99,63 @@ def test_a_single_period_before_a_dash_is_no_label():
     root = converted_root("Presidente. – Oggi è una giornata importante.\n\n"
                           "Diamo la parola alla signora Rossi.\n")
     assert speakers(root) == []
+
+
+# ---- a bracketed item number before the label ------------------------------------------------
+
+CONFERENCE = ("THE PRESIDENT. Good morning.\n\n"
+              "[1.] Q. Mr. President, will you go to Oslo?\n\n"
+              "THE PRESIDENT. Yes, in May.\n\n"
+              "[2.] Q. And to Bergen?\n\n"
+              "THE PRESIDENT. No.\n")
+
+
+def test_a_bracketed_item_number_before_a_label_starts_a_turn_and_is_kept_in_the_speaker():
+    root = converted_root(CONFERENCE)
+    assert speakers(root) == ["THE PRESIDENT", "1. Q", "THE PRESIDENT", "2. Q", "THE PRESIDENT"]
+    sp = root.findall(".//t:sp", NS)[1]
+    assert sp.find("t:speaker/t:supplied", NS).text == "1."  # the editors' number, kept
+    assert _who(root)[1] == "#q"
+
+
+def test_a_bracketed_item_number_without_a_label_continues_the_turn():
+    root = converted_root(CONFERENCE + "\n[3.] As you know, the fleet sailed.\n")
+    assert len(speakers(root)) == 5
+    assert turns(root)[-1][1] == "No. 3. As you know, the fleet sailed."
+
+
+def test_reporters_named_with_their_paper_after_item_numbers_are_turns():
+    root = converted_root("[12.] Ruth Okafor, Evening Post: Mr. President, what about prices?"
+                          "\n\nTHE PRESIDENT. They will fall.\n\nPRICES AND WAGES\n\n"
+                          "[14] Mrs. Lena Park, Valley Times: And wages?\n\n"
+                          "THE PRESIDENT. They will rise.\n")
+    assert speakers(root) == ["12. Ruth Okafor, Evening Post", "THE PRESIDENT",
+                              "[14] Mrs. Lena Park, Valley Times", "THE PRESIDENT"]
+
+
+# ---- labels proved by the rest of the record -------------------------------------------------
+
+UN_OPENING = ("Page:Security Council Record 1234/3\n\n"
+              "The President: The Council will now begin its consideration of the item.\n\n"
+              "The first speaker is the representative of Norway.\n\n"
+              "Mr. Arden (Norway) (interpretation from French): Thank you, Mr. President.\n")
+
+
+def test_the_presiding_officer_opening_a_un_record_is_a_turn():
+    assert speakers(converted_root(UN_OPENING)) == [
+        "The President", "Mr. Arden (Norway) (interpretation from French)"]
+
+
+def test_a_headline_with_an_office_before_a_dash_is_no_turn():
+    root = converted_root("Tom Hale MP\nThe Prime Minister - facing his last months in power\n\n"
+                          "ANNA FIELD: Is he tidying up?\n\nTOM HALE: Not at all.\n\n"
+                          "ANNA FIELD: Thank you.\n")
+    assert speakers(root) == ["ANNA FIELD", "TOM HALE", "ANNA FIELD"]
+
+
+def test_the_presiding_office_in_capitals_counts_once_beside_an_established_style():
+    root = converted_root("[12.] Ruth Okafor, Evening Post: What about prices?\n\n"
+                          "THE PRESIDENT. They will fall.\n\n"
+                          "[14] Lena Park, Valley Times: And wages?\n")
+    assert speakers(root) == ["12. Ruth Okafor, Evening Post", "THE PRESIDENT",
+                              "[14] Lena Park, Valley Times"]

@@ -27,6 +27,7 @@ from tei_edition.convert.labels import (
     match_line,
     title_of,
 )
+from tei_edition.convert.labelwords import PRESIDING_OFFICES, PRESIDING_QUALIFIERS
 
 # "Speaker 2 (07:59):", "Madam Chair (00:00):": a transcription service writes the clock
 # time of the recording after every label; no heading or sentence has that shape.
@@ -95,6 +96,17 @@ class StyleChoice:
         return None
 
 
+def _presiding_office(match: LabelMatch) -> bool:
+    """"The President", "THE CHAIRMAN", "The Acting Speaker", "The Vice-President": the
+    article and the office of the one who presides, speech starting like a sentence ("The
+    Prime Minister - facing his last months" is a headline: no office that presides)."""
+    words = re.sub(r"(\s*\([^()]*\))+$", "", label_core_unnumbered(match.label)).split()
+    parts = [part.lower() for word in words[1:] for part in word.split("-")]
+    return 2 <= len(words) <= 3 and words[0] in ("The", "THE") and bool(parts) and \
+        parts[-1] in PRESIDING_OFFICES and set(parts[:-1]) <= PRESIDING_QUALIFIERS and \
+        all(word[:1].isupper() for word in words[1:]) and not match.rest[:1].islower()
+
+
 def label_core_unnumbered(label: str) -> str:
     """The label without the item or paragraph number written before it ("[12.] ")."""
     return re.sub(r"^(?:\[\d{1,3}\.?\]|\d{1,4}\.)[ \u00a0]+", "", label)
@@ -117,7 +129,8 @@ _PROVING_SHAPES = (lambda m: bool(SUPPLIED_NAME.search(m.label)),
 
 
 def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
-                     forced: bool) -> tuple[frozenset[str], frozenset[str], int]:
+                     forced: bool, proven: bool = False
+                     ) -> tuple[frozenset[str], frozenset[str], int]:
     """Labels of ``style`` that count as speakers, and the number of turns they give.
 
     Evidence: the label recurs, names a declared or listed person, or has a strong shape
@@ -148,14 +161,24 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
     for shape in _PROVING_SHAPES:
         shaped = [m.key for m in matches if shape(m)]
         strong |= set(shaped) if len(shaped) >= 2 else set()
+    # "THE PRESIDENT." once in a record whose reporters ask "[12.] Robert Pierpoint, CBS
+    # News:", "The President:" opening a UN record whose delegates' labels carry the language
+    # note: the presiding officer's office counts once the dialogue is established (another
+    # style gives two turns, or a self-evident label). A person's label used once ("MR.
+    # HART:" beside Q./A., "Mr. Holm (Norway):") still needs evidence of its own.
+    offices = {m.key for m in matches if _presiding_office(m)} if (
+        proven or any(_self_evident(m) for m in matches)) else set()
     established = sum(counts[k] for k in strong)
     accepted = set(strong)
     titles = {title_of(m.label) for m in matches if m.key in strong} - {""}
     accepted |= {m.key for m in matches if title_of(m.label) in titles}
+    accepted |= offices
     if established >= 2 or forced:
         accepted |= {m.key for m in matches if len(label_core(m.label)[0].split()) <= 4}
     score = sum(counts[k] for k in accepted)
     if not (established >= 2 or accepted & known_keys or forced):
+        if offices:
+            return frozenset(offices), frozenset(offices), sum(counts[k] for k in offices)
         return frozenset(), frozenset(), 0
     return frozenset(accepted), frozenset(strong), score
 
@@ -173,11 +196,14 @@ def choose_style(lines: Iterable[str], known_keys: frozenset[str] = frozenset(),
     for style in styles:
         others = frozenset(k for other in styles if other != style
                            for k in first[other][0]) - known_keys
+        # another style gives two turns at least: this one's presiding office counts once
+        proven = not first[style][0] and any(first[o][2] >= 2 for o in styles if o != style)
         # only a style that has one of those labels can change (most documents: none)
-        relevant = others and any(found.key in others for found in (
+        relevant = proven or others and any(found.key in others for found in (
             match_line(text, style) for text in texts) if found)
         accepted, strong, score = (_accepted_labels(texts, style, known_keys | others,
-                                                    bool(forced)) if relevant else first[style])
+                                                    bool(forced), proven)
+                                   if relevant else first[style])
         if accepted:
             found.append((score, style, accepted, strong))
     found.sort(key=lambda item: (-item[0], STYLES.index(item[1])))

@@ -129,7 +129,7 @@ _OFFICE_COLON = re.compile(rf"(?P<label>{OFFICE_HOLDER_LABEL.pattern}):[ \u00a0]
 def label_core(label: str) -> tuple[str, bool]:
     """The label without paragraph number, role in parentheses, question mark and
     honorifics; and uncertainty."""
-    label = _PARAGRAPH_NUMBER.sub("", label, count=1)
+    label = _BRACKET_NUMBER.sub("", _PARAGRAPH_NUMBER.sub("", label, count=1), count=1)
     label = _BARE_PARAGRAPH_NUMBER.sub("", label, count=1) if label[:1].isdigit() else label
     label = re.sub(r"^§\s*", "", label)  # the historic Hansard's paragraph mark
     label = label[caption_end(label, HONORIFICS):]  # a web copy's portrait caption
@@ -228,6 +228,9 @@ _TIMECODE = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\] +")
 # record (UN, parliaments) stands before the label and stays part of it, so the speaker
 # label keeps it verbatim (TEI P5 §3.13.2 / §7.2.2: speaker holds the label as written).
 _PARAGRAPH_NUMBER = re.compile(r"\d{1,4}\.[ \u00a0]+(?=\S)")
+# "[1.] Q. Mr. President, ...", "[12.] Robert Pierpoint, CBS News: ...": the Public Papers
+# of the Presidents number each question in brackets before the label; kept in the speaker.
+_BRACKET_NUMBER = re.compile(r"\[\d{1,3}\.?\][ \u00a0]+(?=[A-Z])")
 # "2Petrov: We agree.", "12 Petrov: ...": numbered records (and their OCR) also write the
 # paragraph number without a full stop, glued to the label or after a space. The number is
 # kept in the speaker as written, like "1. " above; the label must start with a capital.
@@ -294,7 +297,8 @@ def match_line(text: str, style: str) -> LabelMatch | None:
     """
     timecode = _TIMECODE.match(text)
     prefix = timecode.group() if timecode else ""
-    numbered = _PARAGRAPH_NUMBER.match(text, len(prefix))
+    numbered = _PARAGRAPH_NUMBER.match(text, len(prefix)) or _BRACKET_NUMBER.match(
+        text, len(prefix))
     if not numbered and style in ("colon", "period"):
         numbered = _BARE_PARAGRAPH_NUMBER.match(text, len(prefix))
         first_word = text[numbered.end():].split(maxsplit=1)[0] if numbered else ""

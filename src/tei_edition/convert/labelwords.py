@@ -57,3 +57,8 @@ DATING_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz juni juli oktober "
     "dezember janvier février mars avril mai juin juillet août septembre octobre novembre "
     "décembre uhr h hrs hours am pm".split())
+# The offices of the one who presides a sitting or a hearing ("The President", "THE
+# CHAIRMAN", "The Acting Speaker", "THE COURT"): the last word names the office.
+PRESIDING_OFFICES = frozenset("president chairman chairwoman chairperson chair speaker court "
+                              "presidente presidenta präsident präsidentin".split())
+PRESIDING_QUALIFIERS = frozenset("acting deputy vice temporary presiding".split())
