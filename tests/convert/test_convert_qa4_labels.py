@@ -9,7 +9,7 @@ in capitals). Names and sentences are invented; docs/conventions.md states the r
 
 from __future__ import annotations
 
-from convert_support import NS, converted_root, speakers, turns
+from convert_support import NS, converted_root, free_paragraphs, speakers, turns
 
 
 def _who(root) -> list[str]:
@@ -131,6 +131,35 @@ def test_reporters_named_with_their_paper_after_item_numbers_are_turns():
                           "THE PRESIDENT. They will rise.\n")
     assert speakers(root) == ["12. Ruth Okafor, Evening Post", "THE PRESIDENT",
                               "[14] Mrs. Lena Park, Valley Times", "THE PRESIDENT"]
+
+
+# ---- New Zealand Hansard's oral questions ----------------------------------------------------
+
+ORAL_QUESTIONS = (
+    "Questions for Oral Answer — Questions to Ministers\n\n"
+    "Harbour Dues—Fishing Fleet\n\n"
+    "1. ANNA REYES (Green) to the Minister for Fisheries: Can he guarantee the dues?\n\n"
+    "Hon TOM HALE (Leader of the House) on behalf of the Minister for Fisheries: He cannot.\n\n"
+    "Anna Reyes: Is the Minister aware of the reports?\n\n"
+    "Hon TOM HALE: No, I am not aware of them.\n\n"
+    "Hon Mere Paki: What were you doing there, Tom?\n")
+
+
+def test_the_member_asked_and_the_minister_answered_for_stay_in_the_speaker():
+    root = converted_root(ORAL_QUESTIONS)
+    assert speakers(root) == [
+        "1. ANNA REYES (Green) to the Minister for Fisheries",
+        "Hon TOM HALE (Leader of the House) on behalf of the Minister for Fisheries",
+        "Anna Reyes", "Hon TOM HALE", "Hon Mere Paki"]
+
+
+def test_the_question_label_and_the_short_label_are_one_member():
+    who = _who(converted_root(ORAL_QUESTIONS))
+    assert who[0] == who[2] == "#anna-reyes" and who[1] == who[3] == "#tom-hale"
+
+
+def test_the_subject_line_of_an_oral_question_is_no_turn():
+    assert "Harbour Dues—Fishing Fleet" in free_paragraphs(converted_root(ORAL_QUESTIONS))
 
 
 # ---- labels proved by the rest of the record -------------------------------------------------

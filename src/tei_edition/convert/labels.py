@@ -41,7 +41,14 @@ SEPARATOR_TEXT = {"sep-double-hyphen": " -- ", "sep-hyphen": " - ", "sep-en-dash
                   "sep-em-dash": " — ", "sep-colon": ": ", "sep-fullwidth-colon": "： ",
                   "sep-period": ". ", "sep-space": " ", "sep-none": ""}
 
-_LABEL_CHARS = r"[^\W\d_][\w.'’\- ]{0,58}?(?: ?\?)?(?: \([^()]{1,60}\)){0,2}"
+# "1. KEVIN HAGUE (Green) to the Minister for Biosecurity:", "Hon ANN ROE (Leader of the
+# House) on behalf of the Minister for Trade:": New Zealand Hansard names the member asked
+# (or answering for) after the party or office; the words stay in the speaker, the person is
+# the name before the parentheses.
+_ADDRESSEE = r" (?:to|on behalf of) the [A-Z][\w'’\- ]{1,60}?"
+_ADDRESSEE_END = re.compile(rf"(?<=\)){_ADDRESSEE}$")
+_LABEL_CHARS = (r"[^\W\d_][\w.'’\- ]{0,58}?(?: ?\?)?"
+                rf"(?:(?: \([^()]{{1,60}}\)){{1,2}}(?:{_ADDRESSEE})?)?")
 # "JULIAN RUSH, ITV News Correspondent:", "GEORGE W. BUSH, PRESIDENT OF THE UNITED STATES:",
 # "DR. MARTIN LUTHER KING, JR.:", "Ursula von der Leyen, Commission President-elect. –":
 # broadcast transcripts and the European Parliament write the speaker's role after a comma.
@@ -131,6 +138,7 @@ def label_core(label: str) -> tuple[str, bool]:
     honorifics; and uncertainty."""
     label = _BRACKET_NUMBER.sub("", _PARAGRAPH_NUMBER.sub("", label, count=1), count=1)
     label = _BARE_PARAGRAPH_NUMBER.sub("", label, count=1) if label[:1].isdigit() else label
+    label = _ADDRESSEE_END.sub("", label)  # "KEVIN HAGUE (Green) to the Minister for X"
     label = re.sub(r"^§\s*", "", label)  # the historic Hansard's paragraph mark
     label = label[caption_end(label, HONORIFICS):]  # a web copy's portrait caption
     office = _OFFICE_HOLDER.fullmatch(label)
@@ -173,6 +181,7 @@ def comma_role_shape(label: str) -> bool:
 
 def has_label_shape(label: str) -> bool:
     """Short, name-like: capitalised words, initials, honorifics, particles; no digits."""
+    label = _ADDRESSEE_END.sub("", label)
     bare = re.sub(r"(\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$", "", label).rstrip("? ").strip()
     if _VOICE.fullmatch(bare) or NUMBERED_SPEAKER.fullmatch(bare):
         return True
