@@ -162,6 +162,39 @@ def test_the_subject_line_of_an_oral_question_is_no_turn():
     assert "Harbour Dues—Fishing Fleet" in free_paragraphs(converted_root(ORAL_QUESTIONS))
 
 
+# ---- every paragraph wrapped in quotes -------------------------------------------------------
+
+QUOTED = ("Diario de Sesiones 12\n\n"
+          "'El señor presidente: Siguiente punto del orden del día.'\n\n"
+          "'Señora Roca Vidal, tiene la palabra.'\n\n"
+          "'La señora Roca Vidal: Buenos días, señorías.'\n\n"
+          "'Les pido que me excusen.'\n\n"
+          "'El señor presidente: Disculpe, señora Roca.'\n\n"
+          "'Gracias.'\n\n"
+          "'La señora Roca Vidal: De cualquier manera, continúo.'\n")
+
+
+def test_a_label_after_the_opening_quote_of_a_quoted_record_is_a_turn():
+    root = converted_root(QUOTED)
+    assert speakers(root) == ["'El señor presidente", "'La señora Roca Vidal",
+                              "'El señor presidente", "'La señora Roca Vidal"]
+    assert turns(root)[1][1] == "Buenos días, señorías.' 'Les pido que me excusen.'"
+
+
+def test_the_quotes_of_a_quoted_record_are_kept_as_written():
+    root = converted_root(QUOTED)
+    assert turns(root)[0][1] == ("Siguiente punto del orden del día.' "
+                                 "'Señora Roca Vidal, tiene la palabra.'")
+
+
+def test_an_opening_quote_on_each_paragraph_of_a_quotation_is_not_the_layout():
+    # FRUS quotes a memorandum with an opening quote on each paragraph, none at the end
+    root = converted_root("The memorandum reads:\n\n“Mr. Hale: the fleet sailed.\n\n"
+                          "“Mr. Hale: the fleet returned.\n\n“Mr. Hale: it was late.\n\n"
+                          "“The talks ended.\n\n“The guests left.\n")
+    assert all(not s.startswith("“") for s in speakers(root))
+
+
 # ---- labels proved by the rest of the record -------------------------------------------------
 
 UN_OPENING = ("Page:Security Council Record 1234/3\n\n"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tei_edition.convert.labels import (
@@ -28,6 +28,7 @@ from tei_edition.convert.labels import (
     title_of,
 )
 from tei_edition.convert.labelwords import PRESIDING_OFFICES, PRESIDING_QUALIFIERS
+from tei_edition.convert.quoted import quoted_layout, unquoted
 
 # "Speaker 2 (07:59):", "Madam Chair (00:00):": a transcription service writes the clock
 # time of the recording after every label; no heading or sentence has that shape.
@@ -80,6 +81,7 @@ class StyleChoice:
     styles: tuple[str, ...]
     accepted: dict[str, frozenset[str]]
     strong: dict[str, frozenset[str]]  # accepted on their own evidence, not by analogy
+    quote: str = ""  # every paragraph is quoted (quoted.py): labels follow this quote
 
     @property
     def style(self) -> str | None:
@@ -88,11 +90,16 @@ class StyleChoice:
     def match(self, text: str, *, strong_only: bool = False) -> LabelMatch | None:
         """The accepted label at the start of ``text`` in the first style that has one;
         ``strong_only`` for a line inside a paragraph (a wrapped line "Korea - there ...")."""
+        inner = unquoted(text, self.quote)
         for style in self.styles:
-            found = match_line(text, style)
+            found = match_line(inner, style)
             keys = self.strong[style] if strong_only else self.accepted[style]
             if found and found.key in keys:
-                return found
+                if inner is text:
+                    return found
+                # "'El señor presidente: ...'": the layout's quote stays in the speaker
+                return replace(found, label=self.quote + found.label,
+                               rest_offset=found.rest_offset + len(self.quote))
         return None
 
 
@@ -188,6 +195,8 @@ def choose_style(lines: Iterable[str], known_keys: frozenset[str] = frozenset(),
     """The document's label styles, from evidence (see `_accepted_labels`); several styles
     may be in use (a hearing's "Q." and "THE PRESIDENT:"); ``forced`` allows only one."""
     texts = list(lines)
+    quote = quoted_layout(texts)
+    texts = [unquoted(text, quote) for text in texts]
     found: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
     # A speaker established in one style is evidence in the others: working notes write
     # "Cde. Molotov-..." twice and then "Cde. Khrushchev: ..." once, for the same speakers.
@@ -208,4 +217,4 @@ def choose_style(lines: Iterable[str], known_keys: frozenset[str] = frozenset(),
             found.append((score, style, accepted, strong))
     found.sort(key=lambda item: (-item[0], STYLES.index(item[1])))
     return StyleChoice(tuple(f[1] for f in found), {f[1]: f[2] for f in found},
-                       {f[1]: f[3] for f in found})
+                       {f[1]: f[3] for f in found}, quote)

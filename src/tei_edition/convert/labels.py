@@ -179,6 +179,11 @@ def comma_role_shape(label: str) -> bool:
             and all(w[:1].isupper() or w.lower() in _ROLE_JOINERS for w in role))
 
 
+# "El señor presidente", "La señora Arévalo Araya", "Il presidente": Romance parliamentary
+# records write the form of address in lower case after the article.
+_ROMANCE_ARTICLES = frozenset("El La Los Las Il Le Lo".split())
+
+
 def has_label_shape(label: str) -> bool:
     """Short, name-like: capitalised words, initials, honorifics, particles; no digits."""
     label = _ADDRESSEE_END.sub("", label)
@@ -202,6 +207,8 @@ def has_label_shape(label: str) -> bool:
         if not plain:
             continue
         if plain.lower() in PARTICLES and word is not words[0]:
+            continue
+        if words[0] in _ROMANCE_ARTICLES and plain in HONORIFICS:  # "El señor presidente"
             continue
         # A script without letter case (Chinese, Japanese: "毛泽东") has no capitals to show
         # a name; such a word passes here and needs the document's evidence like any label.

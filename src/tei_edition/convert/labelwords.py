@@ -21,7 +21,11 @@ HONORIFICS = frozenset(
     "baroness baron earl viscount dame lady countess marquess "
     # German parliamentary and state titles ("Präsident Prof. Dr. Norbert Lammert:")
     "präsident präsidentin vizepräsident vizepräsidentin bundespräsident bundeskanzler "
-    "bundeskanzlerin abgeordneter abgeordnete staatssekretär staatsminister".split())
+    "bundeskanzlerin abgeordneter abgeordnete staatssekretär staatsminister "
+    # Spanish, Italian and French records ("El señor presidente:", "La señora Roca:")
+    "señora presidente presidenta vicepresidente vicepresidenta consejero consejera diputado "
+    "diputada ministro ministra senatore senatrice onorevole président présidente ministre "
+    "député".split())
 PARTICLES = frozenset("de da di del della der den van von zu bin ibn al el la le du y of"
                        .split())
 # Words that open front/back-matter lines or sentences, never a speaker label.
