@@ -77,3 +77,75 @@ def test_nested_bracket_over_lines_keeps_its_line_breaks():
     segments, _ = scan_brackets([("[a [b]", 4, 1), ("c] d", 5, 1)], "t")
     assert segments == [TextSegment("[a [b]", 4, 1), BreakSegment(4), TextSegment("c]", 5, 1),
                         TextSegment(" d", 5, 3)]
+
+
+# ---- family D: the historic Hansard's label paragraphs -----------------------------------
+
+def _who(root) -> list[str]:
+    return [sp.get("who") for sp in root.iterfind(".//t:sp", NS)]
+
+
+def _stages(root) -> list[str]:
+    return [" ".join("".join(s.itertext()).split())
+            for s in root.iterfind(".//t:div/t:stage", NS)]
+
+
+HISTORIC = (
+    "HC Deb 12 March 1957 vol 566 cc201-2\n\n"
+    "The following Question stood upon the Order Paper:\n\n"
+    "17. MR. OKAFOR\n\n"
+    "To ask the Prime Minister whether he will publish the harbour report.\n\n"
+    "Mr. Okafor\n\nQuestion No. 17.\n\n"
+    "The Prime Minister\n\nNo, Sir.\n\n"
+    "Mr. Speaker\n\nThe Prime Minister—a statement.\n\n"
+    "Mr. Okafor\n\nOn a point of order. The question was answered.\n\n"
+    "The Prime Minister\n\nindicated dissent.\n\n"
+    "Mr. Okafor\n\nThen I shall put it down again.\n\n"
+    "Mr. Speaker\n\nThe hon. Member may do so.\n")
+
+
+def test_name_alone_in_its_paragraph_is_a_label_when_the_layout_repeats():
+    root = converted_root(HISTORIC)
+    assert [s for s, _ in turns(root)] == [
+        "17. MR. OKAFOR", "Mr. Okafor", "The Prime Minister", "Mr. Speaker", "Mr. Okafor",
+        "Mr. Okafor", "Mr. Speaker"]
+    assert turns(root)[2] == ("The Prime Minister", "No, Sir.")
+
+
+def test_order_paper_question_is_the_members_turn_with_one_who():
+    root = converted_root(HISTORIC)
+    assert _who(root)[0] == _who(root)[1] == _who(root)[4]
+    assert turns(root)[0][1].startswith("To ask the Prime Minister")
+
+
+def test_member_with_a_gesture_in_lower_case_is_a_stage_direction_not_a_turn():
+    root = converted_root(HISTORIC)
+    assert _stages(root) == ["The Prime Minister", "indicated dissent."]
+    assert all("indicated" not in speech for _, speech in turns(root))
+
+
+def test_preamble_of_the_order_paper_stays_narrative():
+    assert free_paragraphs(converted_root(HISTORIC)) == [
+        "The following Question stood upon the Order Paper:"]
+
+
+def test_two_name_paragraphs_are_no_evidence_for_the_layout():
+    text = ("Notes on the visit\n\nMr. Okafor\n\nThe harbour was inspected in the morning.\n\n"
+            "Mr. Lind\n\nThe report was sent to the ministry.\n")
+    assert turns(converted_root(text)) == []
+
+
+def test_names_in_consecutive_paragraphs_are_a_list_not_labels():
+    text = ("Members present\n\nMr. Okafor\n\nMr. Lind\n\nMr. Okafor\n\nMr. Lind\n\n"
+            "The committee met at ten.\n")
+    assert turns(converted_root(text)) == []
+
+
+def test_order_paper_question_glued_to_asked_is_the_members_turn():
+    text = ("§ 12. Mr. Okaforasked the Prime Minister whether he will visit the harbour.\n"
+            "§ The Prime MinisterI have no plans to do so.\n"
+            "§ Mr. OkaforWill he reconsider?\n")
+    root = converted_root(text)
+    assert turns(root)[0] == ("§ 12. Mr. Okafor",
+                              "asked the Prime Minister whether he will visit the harbour.")
+    assert _who(root)[0] == _who(root)[2]

@@ -169,6 +169,17 @@ def _group_line(text: str) -> bool:
     return bool(found) and len(text.split()) <= 6
 
 
+def _gesture_after(lines: list[SourceLine], index: int, stop: int, label_of) -> bool:
+    """"The Prime Minister" / "indicated assent.": the historic Hansard's record of a
+    gesture. The paragraph after the office or member's name is no speech: one short
+    clause in lower case (a speech starts like a sentence), e.g. "indicated dissent."."""
+    if index >= stop or lines[index].tight or label_of(index) or (
+            index + 1 < stop and lines[index + 1].tight):
+        return False
+    text = lines[index].text
+    return text[0].islower() and len(text.split()) <= 6 and text.endswith((".", "—"))
+
+
 def _literal(lines: list[SourceLine]) -> tuple[Text | LineBreak, ...]:
     """Lines as text with line breaks, brackets kept as written (not read as apparatus)."""
     return tuple(node for k, part in enumerate(lines)
@@ -215,6 +226,14 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
             # TEI P5 §4.2.1: a heading opens a new division (the side's part of the talk)
             builder.new_section(Block("head", reader.read(pieces(unit)), line.number,
                                       line.tight))
+        elif found is not None and found.style == "address" and _gesture_after(
+                lines, unit_end, stop, label_of):
+            # TEI P5 §7.2.4: "The Prime Minister" / "indicated assent." is a stage direction
+            # in two paragraphs, between the turns
+            for part in (lines[index], lines[unit_end]):
+                builder.add(Block("stage", _literal([part]), part.number, part.tight),
+                            to_turn=False)
+            unit_end += 1
         elif found is not None:
             builder.close_turn()
             if _separator_normalised(line.text, found):

@@ -12,6 +12,7 @@ twice. It decides from the lines it is given; it must not walk the body nor reso
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from tei_edition.convert.labels import HONORIFICS, LabelMatch, label_core, label_key
 from tei_edition.convert.webcopy import caption_end, caption_name
@@ -25,6 +26,10 @@ _PAREN_LINE = re.compile(r"(?P<name>[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|of
 # letter is followed directly by a capital ("SpeakerThe").
 _GLUED = re.compile(r"(?P<label>§ [A-Z][\w.'’\- ]{1,60}?(?: \([^()]{1,60}\)|[a-z](?=[A-Z])))"
                     r"(?P<rest>[A-Z\"“(].*)")
+# A Member's question on the order paper, its number before the name and the formula
+# "asked" glued to it: "§ 45. Sir I. Brookasked the Prime Minister whether ...".
+_GLUED_QUESTION = re.compile(r"(?P<label>§ (?:\d{1,3}\. )?[A-Z][\w.'’\- ]{1,60}?[a-z])"
+                             r"(?P<rest>asked (?:the|whether|if|what|how|why|when|which) .*)")
 
 
 def _addressed(name: str) -> bool:
@@ -82,7 +87,7 @@ def match_paren_layout_line(text: str) -> LabelMatch | None:
 
 def match_glued_line(text: str) -> LabelMatch | None:
     """"§ Mr. Tony Benn (Chesterfield)On a point of order": label and speech glued."""
-    found = _GLUED.fullmatch(text)
+    found = _GLUED.fullmatch(text) or _GLUED_QUESTION.fullmatch(text)
     if not found:
         return None
     label = found["label"]
@@ -90,6 +95,45 @@ def match_glued_line(text: str) -> LabelMatch | None:
     return LabelMatch("glued", label, "sep-none", "", alone=False, rest=found["rest"],
                       rest_offset=found.start("rest"), key=label_key(label),
                       uncertain=uncertain)
+
+
+# An office or a member alone in its paragraph, no punctuation (historic Hansard on the web:
+# "Mr. Hamilton", "The Prime Minister", "Mr. Speaker"; lower-case words inside an office:
+# "The Secretary of State for the Home Department"); on the order paper with the question's
+# number, the name in capitals ("52. MR. HAMILTON").
+_ADDRESS_PARAGRAPH = re.compile(r"(?P<number>\d{1,3}\. )?(?P<name>[A-Z][\w.'’\-]*"
+                                r"(?: (?:[A-Z][\w.'’\-]*|of|for|the|and)){1,8})")
+_MIN_ADDRESS_LABELS = 3
+
+
+def match_address_paragraph(text: str) -> LabelMatch | None:
+    """"Mr. Hamilton" or "The Prime Minister" as a whole paragraph: a label of the historic
+    Hansard's web layout when ``address_paragraph_labels`` finds the document uses it."""
+    found = _ADDRESS_PARAGRAPH.fullmatch(text)
+    if not found or len(text) > 80 or not text[-1].isalpha() or not _addressed(found["name"]):
+        return None
+    _, uncertain = label_core(text)
+    return LabelMatch("address", text, "sep-none", "", alone=True, rest="",
+                      rest_offset=len(text), key=label_key(text), uncertain=uncertain)
+
+
+def address_paragraph_labels(texts: list[str], tight: list[bool],
+                             start: int) -> dict[int, LabelMatch]:
+    """Label paragraphs of the historic Hansard's web layout in ``texts[start:]``: a form of
+    address or an office alone in its paragraph, the speech in the next paragraph. A
+    heading or a salutation looks the same, so the layout needs its own evidence: three such
+    paragraphs at least, one member or office named twice, and no two in a row (each is
+    followed by the speech it introduces)."""
+    found: dict[int, LabelMatch] = {}
+    for index in range(start, len(texts) - 1):
+        if not tight[index] and not tight[index + 1] and (
+                label := match_address_paragraph(texts[index])):
+            found[index] = label
+    keys = Counter(label.key for label in found.values())
+    if len(found) < _MIN_ADDRESS_LABELS or max(keys.values(), default=0) < 2 or any(
+            index + 1 in found for index in found):
+        return {}
+    return found
 
 
 def uses_layout(texts: list[str]) -> tuple[bool, bool]:

@@ -19,6 +19,7 @@ from tei_edition.convert.footnotes import MARK_STYLE, NotesSection, find_notes
 from tei_edition.convert.front import FrontLine, read_front
 from tei_edition.convert.frontkeys import front_key_lines
 from tei_edition.convert.hansard import (
+    address_paragraph_labels,
     match_glued_line,
     match_paren_layout_line,
     match_paren_line,
@@ -101,6 +102,12 @@ def parse_transcript(text: str, path: str = "<transcript>",
             [c for k in range(len(body)) if (c := candidate_at(body_texts, body_tight, k))],
             known)
 
+    # The historic Hansard's label paragraphs (hansard.py): a layout with evidence of its
+    # own, decided on the body
+    addressed = address_paragraph_labels([line.text for line in lines],
+                                         [line.tight for line in lines], body_start) if (
+        styles and not hints.label_style and not paren_layout) else {}
+
     def label_of(index: int) -> LabelMatch | None:
         if index in key_lines:
             return None
@@ -117,6 +124,8 @@ def parse_transcript(text: str, path: str = "<transcript>",
                     and lines[below + 1].tight and not match_caps_line(lines[below + 1].text))
 
     def raw_label_of(index: int) -> LabelMatch | None:
+        if found := addressed.get(index):
+            return found
         # a web copy's portrait caption ("Anna Reyes Portrait ...") starts a label line even
         # right under the page's link line: such a caption never stands inside prose
         if paren_layout and index >= body_start and (not lines[index].tight or lines[
@@ -153,7 +162,8 @@ def parse_transcript(text: str, path: str = "<transcript>",
     builder = TurnAssembler(reader)
     speaker_keys = frozenset(k for keys in (choice.accepted.values() if choice else ())
                              for k in keys) | known | name_keys | {
-                                 found.key for found in spaced.values()}
+                                 found.key for found in spaced.values()} | {
+                                 found.key for found in addressed.values()}
     group_labels = participants.value.group_labels if participants else ()
     groups = frozenset(label_key(label) for label in group_labels if label)
     walk_body(builder, lines, body_start, closer_from, label_of, hints, speaker_keys, known,
