@@ -221,3 +221,56 @@ def test_the_presiding_office_in_capitals_counts_once_beside_an_established_styl
                           "[14] Lena Park, Valley Times: And wages?\n")
     assert speakers(root) == ["12. Ruth Okafor, Evening Post", "THE PRESIDENT",
                               "[14] Lena Park, Valley Times"]
+
+
+def test_a_title_and_a_full_name_alone_on_the_line_are_a_label_used_once():
+    root = converted_root("Eröffnung\n\nPräsidentin Karin Vogt:\n\nSehr geehrte Damen und Herren!"
+                          " Hiermit eröffne ich die Sitzung.\n\n"
+                          "Ich stelle die Beschlussfähigkeit fest.\n")
+    assert turns(root) == [("Präsidentin Karin Vogt", "Sehr geehrte Damen und Herren! Hiermit "
+                            "eröffne ich die Sitzung. Ich stelle die Beschlussfähigkeit fest.")]
+
+
+def test_a_title_and_a_surname_alone_on_the_line_used_once_stay_a_paragraph():
+    root = converted_root("Minutes\n\nMinister Adler:\n\nThe budget was adopted.\n")
+    assert speakers(root) == []
+
+
+DORTICOS = ("Memorandum of Conversation, A.I. Petrov with Osvaldo Marquez and Ana Ruiz\n\n"
+            "Evening 5 November 1962\n\n"
+            "After greetings, Com. Marquez said that the leader could not come.\n\n"
+            "A.I. PETROV expressed his sympathy.\n\n"
+            "O. MARQUEZ. We have studied the latest proposals.\n\n"
+            "After that we could move to the next tasks.\n")
+
+
+def test_initials_and_the_surname_of_a_person_the_title_names_are_a_period_label():
+    root = converted_root(DORTICOS)
+    assert turns(root) == [("O. MARQUEZ", "We have studied the latest proposals. "
+                                          "After that we could move to the next tasks.")]
+
+
+def test_a_name_in_capitals_followed_by_a_reporting_verb_stays_narrative():
+    assert "A.I. PETROV expressed his sympathy." in free_paragraphs(converted_root(DORTICOS))
+
+
+def test_initials_that_fit_no_person_of_the_title_give_no_label_used_once():
+    root = converted_root(DORTICOS.replace("O. MARQUEZ.", "K. MARQUEZ."))
+    assert speakers(root) == []
+
+
+def test_mc_surnames_in_capitals_are_period_labels():
+    root = converted_root("TESTIMONY OF ANNA BERG RESUMED\n"
+                          "The Commission reconvened at 2:05 p.m.\n"
+                          "Mr. McCORD. The purpose of today's hearing is to hear Mrs. Berg.\n"
+                          "Mr. BALL. The record will show that she is present.\n"
+                          "Mrs. BERG. Right.\n"
+                          "Mr. McCORD. You are still under oath, Mrs. Berg.\n")
+    assert speakers(root) == ["Mr. McCORD", "Mr. BALL", "Mrs. BERG", "Mr. McCORD"]
+    assert "The Commission reconvened at 2:05 p.m." in " ".join(free_paragraphs(root))
+
+
+def test_a_lone_answer_label_before_a_capitals_word_stays_the_answer():
+    root = converted_root("Q. Were you there?\nA. YES. I was at the depot.\nQ. When?\n"
+                          "A. At noon.\n")
+    assert turns(root)[1] == ("A", "YES. I was at the depot.")

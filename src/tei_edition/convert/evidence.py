@@ -46,6 +46,12 @@ _ALIAS_NOTE = re.compile(r"[(\[](?:henceforth|hereafter|hereinafter) [^()\[\]]{2
 
 
 def _self_evident(match: LabelMatch) -> bool:
+    """A self-evident label (below), or a form of address and a full name alone on the line
+    before the speech ("Präsidentin Gabriele Brakebusch:", the German Landtag's record):
+    a heading or a sentence never ends in a colon after a title and a person's name."""
+    if match.alone and match.separator == "sep-colon" and title_of(match.label) and \
+            len(label_core(match.label)[0].split()) >= 2 and "(" not in match.label:
+        return True
     return _self_evident_label(match.label)
 
 
@@ -71,7 +77,9 @@ def _strong_shape(match: LabelMatch) -> bool:
     core, _ = label_core(match.label)
     if match.key in ("q", "a") or _self_evident(match):
         return True
-    return any(len(w.strip(".")) >= 2 and w.strip(".'’-").isupper() for w in core.split())
+    # "McCLOY", "MacLEAN": a surname in capitals keeps the lower case of its prefix
+    return any(len(w.strip(".")) >= 2 and re.sub(r"^Ma?c(?=[A-Z]{2})", "", w.strip(".'’-"))
+               .isupper() for w in core.split())
 
 
 @dataclass(frozen=True)
@@ -130,6 +138,19 @@ def _period_dash(match: LabelMatch) -> bool:
         and not match.spacing
 
 
+def _initials_of_known(key: str, known_keys: frozenset[str]) -> bool:
+    """"o. dorticos" when the title names "Osvaldo Dorticos" (a key of known_keys): the
+    label writes the given names' initials before the same surname."""
+    words = key.split()
+    letters = [c for w in words[:-1] for c in w.split(".") if c]
+    if len(words) < 2 or not all(w.endswith(".") for w in words[:-1]) or \
+            not all(len(c) == 1 for c in letters):
+        return False
+    return any(len(k.split()) >= 2 and k.split()[-1] == words[-1]
+               and [w[0] for w in k.split()[:-1]][:len(letters)] == letters
+               for k in known_keys)
+
+
 # Label shapes that only labels have; written twice in a record, they prove its style.
 _PROVING_SHAPES = (lambda m: bool(SUPPLIED_NAME.search(m.label)),
                    lambda m: bool(OFFICE_HOLDER_LABEL.search(m.label)), _comma_role, _period_dash)
@@ -148,7 +169,8 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
     matches = [m for m in (match_line(t, style) for t in texts) if m]
     if style == "dash" and not any(not m.alone for m in matches):
         return frozenset(), frozenset(), 0  # "The Cabinet -" lines alone prove no dialogue
-    known_keys = known_keys | {m.key for m in matches if _self_evident(m)}
+    known_keys = known_keys | {m.key for m in matches if _self_evident(m)
+                               or _initials_of_known(m.key, known_keys)}
     counts = Counter(m.key for m in matches)
     strong = {m.key for m in matches if m.key in known_keys or counts[m.key] >= 2
               or _strong_shape(m)}

@@ -73,12 +73,18 @@ _ALIAS_LABEL = re.compile(rf"(?P<label>{_LABEL_CHARS} \[(?:henceforth|hereafter|
 # or Japanese input method. It carries its own spacing, so the speech usually follows with
 # no space ("unspaced" in sp/@rend); no space is ever written before it.
 _WIDE_COLON = re.compile(rf"(?P<label>{_LABEL_CHARS})\uff1a(?P<after>[ \u00a0]*)(?P<rest>.*)")
+# A surname in capitals as the Warren Commission and the GPO print it: "BURNS", "McCLOY",
+# "MacARTHUR" (the prefix Mc/Mac keeps its lower case).
+_CAPS_NAME = r"(?:Mc|Mac)?[A-Z][A-Z'’\-]+"
 # The congressional period style: "The CHAIRMAN. ", "Mr. BURNS. " (GPO before ~2000), and the
 # current GPO style in title case, which always has the form of address: "Mr. Nadler. ",
-# "Ms. Jackson Lee. ", "Chairman Comer. " (the speech then starts with a capital).
+# "Ms. Jackson Lee. ", "Chairman Comer. " (the speech then starts with a capital). Soviet
+# records in translation write the initials before the surname: "O. DORTICOS. We have ...".
 _PERIOD = re.compile(r"(?P<label>(?:(?:The|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Senator|Representative|"
                      r"General|Admiral|Secretary|Chairman|Judge|Ambassador|Governor) )?"
-                     r"(?:[A-Z][A-Z'’\-]+|[QA])(?: [A-Z][A-Z'’\-]+){0,2}"
+                     rf"(?:{_CAPS_NAME}|[QA])(?: {_CAPS_NAME}){{0,2}}"
+                     # initials, never a lone "A. " (the answer: "A. YES. I was there.")
+                     rf"|(?![QA]\. )(?:[A-Z]\. ?){{1,3}}{_CAPS_NAME}"
                      r"|(?:Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Representative|Chairman|Chairwoman|"
                      r"Chair|Madam Chair) [A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?(?=\. +[A-Z\"“(]))"
                      r"\.[ \u00a0]+(?P<rest>\S.*)")
