@@ -149,3 +149,84 @@ def test_order_paper_question_glued_to_asked_is_the_members_turn():
     assert turns(root)[0] == ("§ 12. Mr. Okafor",
                               "asked the Prime Minister whether he will visit the harbour.")
     assert _who(root)[0] == _who(root)[2]
+
+
+# ---- family D: web-page chrome between the label and the speech ---------------------------
+
+OPEN_AUSTRALIA = (
+    "House debates\n\nWednesday, 7 March 2018\n\nQuestions without Notice\n\n2:15 pm\n\n"
+    "Photo of Ann RoeAnn Roe (Eastfield, Labor Party, Shadow Minister for Ports) Share this "
+    "| | Hansard source\n\n"
+    "My question is to the Minister. When will the harbour open?\n\n"
+    "Photo of Mr Ben HaleMr Ben Hale (Northway, Liberal Party, Minister for Ports (Harbours)) "
+    "Share this | | Hansard source\n\n"
+    "The harbour opens in May.\n\n"
+    "Ms Roe interjecting\n\n"
+    "Photo of Kim LeeKim Lee (Speaker) Share this | | Hansard source\n\n"
+    "The member for Eastfield will cease interjecting.\n")
+
+
+def test_photo_caption_and_link_words_stay_in_the_speaker_and_the_name_is_the_person():
+    root = converted_root(OPEN_AUSTRALIA)
+    assert [speech for _, speech in turns(root)] == [
+        "My question is to the Minister. When will the harbour open?",
+        "The harbour opens in May.", "The member for Eastfield will cease interjecting."]
+    assert _who(root) == ["#ann-roe", "#ben-hale", "#kim-lee"]
+    assert turns(root)[1][0].startswith("Photo of Mr Ben HaleMr Ben Hale (Northway")
+
+
+def test_member_interjecting_is_a_stage_direction_between_the_turns():
+    assert _stages(converted_root(OPEN_AUSTRALIA)) == ["Ms Roe interjecting"]
+
+
+DAIL = (
+    "Dáil Éireann Debate\nVol. 901 No. 4\n\n"
+    "Deputy Ann Roe: Information on Ann Roe Zoom on Ann Roe On a point of order, the "
+    "harbour report was promised for today.\n\n"
+    "Deputy Ben Hale: Information on Ben Hale Zoom on Ben Hale The report is ready and will "
+    "be laid before the House.\n")
+
+
+def test_dail_link_texts_after_the_colon_stay_in_the_speaker():
+    root = converted_root(DAIL)
+    assert turns(root) == [
+        ("Deputy Ann Roe: Information on Ann Roe Zoom on Ann Roe",
+         "On a point of order, the harbour report was promised for today."),
+        ("Deputy Ben Hale: Information on Ben Hale Zoom on Ben Hale",
+         "The report is ready and will be laid before the House.")]
+    assert _who(root) == ["#ann-roe", "#ben-hale"]
+    assert {sp.get("rend") for sp in root.iterfind(".//t:sp", NS)} == {"sep-space"}
+
+
+OPENPARLIAMENT = (
+    "House of Commons Hansard #12 of the 45th Parliament\n\n"
+    "Resuming debate on the harbour motionHarbourOrders of the Day\n\n10:05 a.m.\n\nLiberal\n\n"
+    "Ann Roe Liberal Eastfield—North, ON\n\n"
+    "Madam Speaker, the harbour must reopen.\n\n"
+    "It has been closed for a year.\n\n"
+    "Resuming debate on the harbour motionHarbourOrders of the Day\n\n10:07 a.m.\n\n"
+    "Conservative\n\n"
+    "Ben Hale Conservative Northway—Lake, AB\n\n"
+    "Madam Speaker, the costs are too high.\n")
+
+
+def test_openparliament_label_line_under_clock_and_party_is_a_label():
+    root = converted_root(OPENPARLIAMENT)
+    assert [s for s, _ in turns(root)] == ["Ann Roe Liberal Eastfield—North, ON",
+                                           "Ben Hale Conservative Northway—Lake, AB"]
+    assert _who(root) == ["#ann-roe", "#ben-hale"]
+
+
+def test_openparliament_breadcrumb_clock_and_party_are_no_speech():
+    root = converted_root(OPENPARLIAMENT)
+    assert turns(root)[0][1] == ("Madam Speaker, the harbour must reopen. "
+                                 "It has been closed for a year.")
+    assert free_paragraphs(root)[-3:] == [
+        "Resuming debate on the harbour motionHarbourOrders of the Day", "10:07 a.m.",
+        "Conservative"]
+
+
+def test_one_clock_and_party_block_is_no_evidence():
+    text = OPENPARLIAMENT.split("Resuming debate on the harbour motionHarbourOrders of the "
+                                "Day\n\n10:07")[0]
+    assert turns(converted_root(text)) == []

@@ -33,6 +33,7 @@ from tei_edition.convert.narrative import is_closing_line, is_narrative_paragrap
 from tei_edition.convert.participants import GROUP_LABEL
 from tei_edition.convert.passages import bracketed_passage
 from tei_edition.convert.webcopy import is_link_line
+from tei_edition.convert.webpages import WebLabel
 
 _ENUMERATED = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
                          r"Firstly|Secondly|Thirdly|Finally|Lastly)\b,?|\d{1,2}[.)]\s|"
@@ -169,6 +170,17 @@ def _group_line(text: str) -> bool:
     return bool(found) and len(text.split()) <= 6
 
 
+# Hansard's record of a member's gesture or a heckle, written as a paragraph of its own:
+# "Mr Roe interjecting", "Honourable members interjecting", "Opposition members interjecting—"
+_INTERJECTING = re.compile(r"(?:[A-Z][\w.'’\-]*|members|member)(?: [\w.'’\-]+){0,5} "
+                           r"interjecting[.—–-]?")
+
+
+def _is_interjection(lines: list[SourceLine]) -> bool:
+    """"Mr Roe interjecting" alone in its paragraph: a stage direction, never speech."""
+    return len(lines) == 1 and bool(_INTERJECTING.fullmatch(lines[0].text))
+
+
 def _gesture_after(lines: list[SourceLine], index: int, stop: int, label_of) -> bool:
     """"The Prime Minister" / "indicated assent.": the historic Hansard's record of a
     gesture. The paragraph after the office or member's name is no speech: one short
@@ -189,9 +201,11 @@ def _literal(lines: list[SourceLine]) -> tuple[Text | LineBreak, ...]:
 def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop: int,
               label_of, hints: ParseHints, speaker_keys: frozenset[str],
               declared: frozenset[str] = frozenset(),
-              groups: frozenset[str] = frozenset()) -> None:
+              groups: frozenset[str] = frozenset(),
+              chrome: frozenset[int] = frozenset()) -> None:
     """Split the body into units (a label line and what follows it in the same paragraph,
-    or a paragraph without label) and assemble turns, paragraphs and sections."""
+    or a paragraph without label) and assemble turns, paragraphs and sections. ``chrome``
+    are lines of a web page's chrome (webpages.py): paragraphs outside the turns."""
     index = start
     reader = builder.reader
     speaking = _speaking_keys(lines, start, stop, label_of)
@@ -248,7 +262,10 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
             if found.prefix:
                 speaker = (TimeCode(found.prefix.rstrip()), Text(found.prefix[
                     len(found.prefix.rstrip()):], line.number), *speaker)
-            builder.turn = Turn(speaker, found.label[len(found.prefix):], found.separator,
+            # a web page's label holds the page's chrome; the person is its name alone
+            label = found.name if isinstance(found, WebLabel) else found.label[
+                len(found.prefix):]
+            builder.turn = Turn(speaker, label, found.separator,
                                 found.spacing,
                                 found.alone, found.uncertain, line.number, line.column,
                                 line.tight, (), found.key)
@@ -286,7 +303,7 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
         elif _SEPARATOR.fullmatch(line.text) and len(unit) == 1:
             builder.add(Block("separator", reader.read(pieces(unit)), line.number, line.tight),
                         to_turn=False)
-        elif _is_stage(unit):
+        elif _is_stage(unit) or _is_interjection(unit):
             # a bracketed stage sentence is not read for bracket kinds: it is one stage
             inlines = reader.read(pieces(unit)) if line.text.startswith("(") else _literal(unit)
             builder.add(Block("stage", inlines, line.number, line.tight), to_turn=False)
@@ -297,7 +314,7 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
                 not line.tight and (is_apparatus_paragraph(line.text)
                                     or is_reported_narrative(" ".join(x.text for x in unit)))
             ) or is_other_speakers_label(line.text) or is_written_question(line.text) or (
-                not line.tight and is_label_paragraph(line.text))
+                not line.tight and is_label_paragraph(line.text)) or index in chrome
             for block in _content_blocks(reader, unit, line.tight):
                 builder.add(block, to_turn=not narrative)
         index = unit_end

@@ -39,6 +39,7 @@ from tei_edition.convert.model import Block, Document, FootnoteMark, Turn
 from tei_edition.convert.parts import front_name_keys, read_closer, read_participants_block
 from tei_edition.convert.spacelabels import space_labels
 from tei_edition.convert.webcopy import caption_end
+from tei_edition.convert.webpages import WebLayout, web_layout
 from tei_edition.diagnostics import Diagnostic, Severity
 
 
@@ -102,11 +103,14 @@ def parse_transcript(text: str, path: str = "<transcript>",
             [c for k in range(len(body)) if (c := candidate_at(body_texts, body_tight, k))],
             known)
 
-    # The historic Hansard's label paragraphs (hansard.py): a layout with evidence of its
-    # own, decided on the body
-    addressed = address_paragraph_labels([line.text for line in lines],
-                                         [line.tight for line in lines], body_start) if (
-        styles and not hints.label_style and not paren_layout) else {}
+    # Web pages' chrome around labels (webpages.py) and the historic Hansard's label
+    # paragraphs (hansard.py): layouts with evidence of their own, decided on the body
+    all_texts, all_tight = [line.text for line in lines], [line.tight for line in lines]
+    web, addressed = WebLayout({}, frozenset()), {}
+    if styles and not hints.label_style:
+        web = web_layout(all_texts, all_tight, body_start)
+        addressed = {} if paren_layout else address_paragraph_labels(all_texts, all_tight,
+                                                                     body_start)
 
     def label_of(index: int) -> LabelMatch | None:
         if index in key_lines:
@@ -124,7 +128,7 @@ def parse_transcript(text: str, path: str = "<transcript>",
                     and lines[below + 1].tight and not match_caps_line(lines[below + 1].text))
 
     def raw_label_of(index: int) -> LabelMatch | None:
-        if found := addressed.get(index):
+        if found := web.labels.get(index) or addressed.get(index):
             return found
         # a web copy's portrait caption ("Anna Reyes Portrait ...") starts a label line even
         # right under the page's link line: such a caption never stands inside prose
@@ -163,11 +167,12 @@ def parse_transcript(text: str, path: str = "<transcript>",
     speaker_keys = frozenset(k for keys in (choice.accepted.values() if choice else ())
                              for k in keys) | known | name_keys | {
                                  found.key for found in spaced.values()} | {
-                                 found.key for found in addressed.values()}
+                                 found.key for found in (*web.labels.values(),
+                                                         *addressed.values())}
     group_labels = participants.value.group_labels if participants else ()
     groups = frozenset(label_key(label) for label in group_labels if label)
     walk_body(builder, lines, body_start, closer_from, label_of, hints, speaker_keys, known,
-              groups)
+              groups, web.chrome)
     sections = builder.finish()
     diagnostics = [Diagnostic(path, turn.line, turn.column, Severity.ERROR,
                               "transcript.empty-turn",

@@ -24,7 +24,7 @@ import re
 _CAPTION = re.compile(r"(?P<name>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,4}) Portrait (?=[A-Z])")
 # Link texts of the Hansard web pages; a link line holds nothing else (hyphens between them).
 _LINK_WORDS = frozenset(
-    "view speech|hansard|excerpts|share|watch|read|watch debate|read full debate|"
+    "view speech|hansard|excerpts|share|share this|watch|read|watch debate|read full debate|"
     "read hansard text|read debate|link to this speech|permalink|hansard source|"
     "show excerpts|hide excerpts|video|tweet".split("|"))
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?", re.I)
