@@ -206,12 +206,29 @@ def test_page_metadata_lines_at_the_top_are_not_turns():
     assert speakers(root) == ["HALE", "ROE", "HALE", "ROE"]
 
 
-def test_page_metadata_lines_stay_verbatim_outside_the_turns():
+def test_page_metadata_under_the_title_is_front_matter_line_by_line():
     root = converted_root(PAGE_METADATA)
-    paragraphs = free_paragraphs(root)
-    assert paragraphs[0] == ("Speaker: Edith Roe Delivered On: 5/4/1971 Place: Garden Room, "
-                             "City Hall Audio/Video Available:")
-    assert paragraphs[1].startswith("Description: MAY 4, 1971. Hale reports")
+    opener = root.find(".//t:body//t:opener", NS)
+    lines = ["".join(child.itertext()) for child in opener]
+    assert lines[:4] == ["Speaker: Edith Roe", "Delivered On: 5/4/1971",
+                         "Place: Garden Room, City Hall", "Audio/Video Available:"]
+    assert lines[4].startswith("Description: MAY 4, 1971. Hale reports")
+    assert [child.get("type") for child in opener][:2] == ["metadata", "metadata"]
+    assert opener[2].tag.endswith("}dateline")
+
+
+def test_page_metadata_after_other_page_text_is_a_paragraph_not_a_turn():
+    text = ("You have reached an archived page.\n\n"
+            "Please use the form below to report a problem with this page.\n\n"
+            "Speaker: Edith Roe\n"
+            "Delivered On: 5/4/1971\n\n"
+            "HALE: The board wants the money by June.\n\n"
+            "ROE: All of it?\n\n"
+            "HALE: Half of it.\n\n"
+            "ROE: Then we ask the council.\n")
+    root = converted_root(text)
+    assert speakers(root) == ["HALE", "ROE", "HALE", "ROE"]
+    assert "Speaker: Edith Roe Delivered On: 5/4/1971" in free_paragraphs(root)
 
 
 def test_page_metadata_makes_no_person_of_its_keys():

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tei_edition.convert.frontkeys import description_block
 from tei_edition.convert.frontkinds import SUBJECT_HEADING, front_kind
 from tei_edition.convert.lexer import SourceLine
 from tei_edition.convert.listbounds import (
@@ -62,6 +63,17 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
                 SUBJECT_HEADING.fullmatch(lines[found[-1].index].text)
                 and len(line.text.split()) <= 15 and not is_turn(line.text))):
             kind = "subject"  # "SUBJECT" / empty line / "• Germany and Berlin" (browser copy)
+        if kind is None and not seen_participants and not line.tight:
+            # "Speaker: Ann Roe" / "Delivered On: 5/4/1971" / ...: only where a key looks
+            # like a speaker's label (the description would otherwise open the dialogue)
+            described = description_block(lines, index)
+            if described > index and any(is_turn(lines[k].text)
+                                         for k in range(index, described)):
+                found += [FrontLine(k, front_kind(lines[k].text) or "metadata")
+                          for k in range(index, described)]
+                index = described
+                subtitle_allowed = False
+                continue
         if kind is None and not has_title and colon_title(lines, index) and all(
                 f.kind in ("classification", "copy", "page") for f in found):
             found.append(FrontLine(index, "title"))  # "COURT NOTES: Odd moments"

@@ -72,6 +72,23 @@ def _metadata_block(texts: list[str]) -> bool:
     return all(k in _METADATA_KEYS or (k in _PERSON_KEYS and _value_like(v)) for k, v in keys)
 
 
+def description_block(lines: list[SourceLine], index: int) -> int:
+    """The end of the page's description of the recording that starts at ``index`` (a
+    paragraph, ``_metadata_block``) whose keys start no other line of the record (a
+    dialogue's labels recur); ``index`` when there is none. front.py reads it as front
+    matter when it stands in the front (under the title)."""
+    stop = index + 1
+    while stop < len(lines) and lines[stop].tight:
+        stop += 1
+    texts = [line.text for line in lines[index:stop]]
+    if not _metadata_block(texts):
+        return index
+    keys = {m["key"] + ":" for text in texts if (m := _KEY_LINE.fullmatch(text))}
+    repeated = any(line.text.startswith(key) for k, line in enumerate(lines)
+                   if not index <= k < stop for key in keys)
+    return index if repeated else stop
+
+
 # The UN verbatim record's masthead: "President: Mr. Alvarez Ruiz ........ (Chile)", a role,
 # a name, a dotted leader (full stops or U+2026) and the delegation. A leader is typesetting
 # of a masthead or a list, never speech: the line names who presided, it is no turn of
