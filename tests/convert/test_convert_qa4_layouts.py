@@ -230,3 +230,23 @@ def test_one_clock_and_party_block_is_no_evidence():
     text = OPENPARLIAMENT.split("Resuming debate on the harbour motionHarbourOrders of the "
                                 "Day\n\n10:07")[0]
     assert turns(converted_root(text)) == []
+
+
+def test_member_without_a_photo_is_a_label_by_the_hansard_link_words():
+    text = OPEN_AUSTRALIA.replace("Photo of Kim LeeKim Lee (Speaker)", "Kim Lee (Speaker)")
+    root = converted_root(text)
+    assert turns(root)[2] == ("Kim Lee (Speaker) Share this | | Hansard source",
+                              "The member for Eastfield will cease interjecting.")
+    assert _who(root)[2] == "#kim-lee"
+
+
+def test_name_line_without_the_link_words_is_no_web_label():
+    text = OPEN_AUSTRALIA.replace("Photo of Kim LeeKim Lee (Speaker) Share this | | Hansard "
+                                  "source", "Kim Lee (Speaker)")
+    assert len(turns(converted_root(text))) == 2
+
+
+def test_dail_office_label_is_the_person_the_links_name():
+    root = converted_root(DAIL + "\nAn Ceann Comhairle: Information on Seán Doyle Zoom on Seán "
+                                 "Doyle We will hear the Minister next.\n")
+    assert _who(root) == ["#ann-roe", "#ben-hale", "#sean-doyle"]

@@ -7,9 +7,12 @@ names:
 - OpenAustralia / TheyWorkForYou: ``Photo of Ann RoeAnn Roe (Eastfield, Labor Party,
   Minister for Ports) Share this | | Hansard source`` alone in its paragraph, the speech in
   the next one. The image's alternative text is the member's name glued to the name again,
-  the line ends in the page's link words ("Share this", "Hansard source").
+  the line ends in the page's link words ("Share this", "Hansard source"). A member shown
+  without a photo (``Ann Roe (Eastfield, Labor Party) Share this | | Hansard source``) is a
+  label when the link words name the Hansard source.
 - The Oireachtas (Dáil) debates archive: ``Deputy Ann Roe: Information on Ann Roe Zoom on Ann
-  Roe The speech ...``: the two link texts repeat one name after the colon.
+  Roe The speech ...``: the two link texts repeat one name after the colon; that name is the
+  person, also under an office (``An Ceann Comhairle: Information on Ann Roe ...``).
 - openparliament.ca: a block of paragraphs before every intervention: the debate's
   breadcrumb, a clock time (``11:50 a.m.``), the party (``Liberal``), then the label line
   ``Ann Roe Liberal Eastfield—North, ON`` (the name, the party again, the riding). The
@@ -39,7 +42,9 @@ class WebLabel(LabelMatch):
     name: str = ""
 
 
-_PHOTO = re.compile(r"Photo of (?P<caption>[A-Z][^()|]{1,60}?)(?P=caption)(?=[ (]|$)")
+_PHOTO = re.compile(r"Photo of (?P<caption>[A-Z][^()|]{1,60}?) ?(?P=caption)(?=[ (]|$)")
+# A member without a photo: the name, then the parentheses and the link words as above.
+_MEMBER = re.compile(r"(?P<caption>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,5})(?=[ (])")
 _ZOOM = re.compile(r"(?P<label>[A-Z][^:]{1,80}): Information on (?P<name>[^:]{2,60}?) Zoom on "
                    r"(?P=name)(?: (?P<rest>\S.*))?")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?: ?[ap]\.m\.)?", re.I)
@@ -63,10 +68,13 @@ def _alone(label: str, name: str) -> WebLabel:
 
 
 def match_photo_line(text: str) -> WebLabel | None:
-    """"Photo of Ann RoeAnn Roe (Eastfield, Labor Party) Share this | | Hansard source"."""
+    """"Photo of Ann RoeAnn Roe (Eastfield, Labor Party) Share this | | Hansard source"; a
+    member without a photo when the link words name the Hansard source."""
     found = _PHOTO.match(text)
     if not found:
-        return None
+        found = _MEMBER.match(text)
+        if not found or "hansard source" not in text.lower():
+            return None
     end = found.end()
     if text.startswith(" (", end):
         end = _closing_paren(text, end + 1)
@@ -78,11 +86,12 @@ def match_photo_line(text: str) -> WebLabel | None:
 
 
 def match_zoom_label(text: str) -> WebLabel | None:
-    """"Deputy Ann Roe: Information on Ann Roe Zoom on Ann Roe The speech ..." (Dáil)."""
+    """"Deputy Ann Roe: Information on Ann Roe Zoom on Ann Roe The speech ..." (Dáil); the
+    person is the name of the links, also under an office ("An Ceann Comhairle: ...")."""
     found = _ZOOM.fullmatch(text)
     if not found:
         return None
-    name = found["label"]
+    name = found["name"]  # the person the links name ("An Ceann Comhairle: ... on Ann Roe")
     if not found["rest"]:
         return _alone(text, name)
     _, uncertain = label_core(name)
