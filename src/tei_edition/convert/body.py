@@ -25,6 +25,7 @@ from tei_edition.convert.boundaries import (
     turn_ends_inside,
 )
 from tei_edition.convert.frontkinds import PAGE_LINE
+from tei_edition.convert.hansard import is_gesture, is_interjection
 from tei_edition.convert.inlines import InlineReader, Piece
 from tei_edition.convert.labels import LabelMatch, separator_text, title_of
 from tei_edition.convert.lexer import SourceLine
@@ -170,26 +171,11 @@ def _group_line(text: str) -> bool:
     return bool(found) and len(text.split()) <= 6
 
 
-# Hansard's record of a member's gesture or a heckle, written as a paragraph of its own:
-# "Mr Roe interjecting", "Honourable members interjecting", "Opposition members interjecting—"
-_INTERJECTING = re.compile(r"(?:[A-Z][\w.'’\-]*|members|member)(?: [\w.'’\-]+){0,5} "
-                           r"interjecting[.—–-]?")
-
-
-def _is_interjection(lines: list[SourceLine]) -> bool:
-    """"Mr Roe interjecting" alone in its paragraph: a stage direction, never speech."""
-    return len(lines) == 1 and bool(_INTERJECTING.fullmatch(lines[0].text))
-
-
 def _gesture_after(lines: list[SourceLine], index: int, stop: int, label_of) -> bool:
-    """"The Prime Minister" / "indicated assent.": the historic Hansard's record of a
-    gesture. The paragraph after the office or member's name is no speech: one short
-    clause in lower case (a speech starts like a sentence), e.g. "indicated dissent."."""
-    if index >= stop or lines[index].tight or label_of(index) or (
-            index + 1 < stop and lines[index + 1].tight):
-        return False
-    text = lines[index].text
-    return text[0].islower() and len(text.split()) <= 6 and text.endswith((".", "—"))
+    """"The Prime Minister" / "indicated assent.": a paragraph of its own after the label
+    paragraph that is a gesture (hansard.py), not speech."""
+    return index < stop and not lines[index].tight and not label_of(index) and not (
+        index + 1 < stop and lines[index + 1].tight) and is_gesture(lines[index].text)
 
 
 def _literal(lines: list[SourceLine]) -> tuple[Text | LineBreak, ...]:
@@ -303,7 +289,7 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
         elif _SEPARATOR.fullmatch(line.text) and len(unit) == 1:
             builder.add(Block("separator", reader.read(pieces(unit)), line.number, line.tight),
                         to_turn=False)
-        elif _is_stage(unit) or _is_interjection(unit):
+        elif _is_stage(unit) or (len(unit) == 1 and is_interjection(line.text)):
             # a bracketed stage sentence is not read for bracket kinds: it is one stage
             inlines = reader.read(pieces(unit)) if line.text.startswith("(") else _literal(unit)
             builder.add(Block("stage", inlines, line.number, line.tight), to_turn=False)

@@ -1,12 +1,16 @@
 """Parliamentary (Hansard) layouts of speaker labels, which carry no separator at all.
 
-Owns two shapes. A label line that ends in the member's constituency or name in parentheses
+Owns these shapes. A label line that ends in the member's constituency or name in parentheses
 ("Dr. John Cunningham (Copeland)", "The Lord President of the Council (Sir Geoffrey Howe)"),
 alone on its line, the speech below it (directly or after an empty line); and the web copy
 of the historic Hansard, where a paragraph mark "§" opens a paragraph whose label is glued
 to the speech ("§ Mrs. Maria Fyfe (Glasgow, Maryhill)On a point of order", "§ Madam
-SpeakerThe hon. Lady"). Both are labels only when the document uses the layout at least
-twice. It decides from the lines it is given; it must not walk the body nor resolve persons.
+SpeakerThe hon. Lady"; an order-paper question "§ 45. Mr. Roeasked the Prime Minister ...").
+Both are labels only when the document uses the layout at least twice. Also the historic
+Hansard's label paragraphs ("Mr. Hamilton" / empty line / the speech; three at least, one
+recurring) and its stage formulas written as paragraphs ("Mr Roe interjecting"; a label
+paragraph followed by "indicated assent."). It decides from the lines it is given; it must
+not walk the body nor resolve persons.
 """
 
 from __future__ import annotations
@@ -134,6 +138,24 @@ def address_paragraph_labels(texts: list[str], tight: list[bool],
             index + 1 in found for index in found):
         return {}
     return found
+
+
+# Hansard's record of a heckle, written as a paragraph of its own: "Mr Roe interjecting",
+# "Honourable members interjecting", "Opposition members interjecting—".
+_INTERJECTING = re.compile(r"(?:[A-Z][\w.'’\-]*|members|member)(?: [\w.'’\-]+){0,5} "
+                           r"interjecting[.—–-]?")
+
+
+def is_interjection(text: str) -> bool:
+    """"Mr Roe interjecting" as a paragraph: a stage direction (TEI P5 §7.2.4), never speech."""
+    return bool(_INTERJECTING.fullmatch(text))
+
+
+def is_gesture(text: str) -> bool:
+    """"indicated assent.", "indicated dissent.": the historic Hansard records a member's
+    gesture as a label paragraph and one short clause in lower case, where a speech starts
+    like a sentence."""
+    return text[:1].islower() and len(text.split()) <= 6 and text.endswith((".", "—"))
 
 
 def uses_layout(texts: list[str]) -> tuple[bool, bool]:
