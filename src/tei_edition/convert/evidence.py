@@ -128,7 +128,7 @@ def label_core_unnumbered(label: str) -> str:
 
 
 def _comma_role(match: LabelMatch) -> bool:
-    """"[12.] Robert Pierpoint, CBS News": a name and a role after a comma (labels.py)."""
+    """"[12.] Robert Pierpoint, CBS News": a name and a role after a comma (labelcore.py)."""
     return comma_role_shape(label_core_unnumbered(match.label))
 
 
