@@ -9,7 +9,16 @@ in capitals). Names and sentences are invented; docs/conventions.md states the r
 
 from __future__ import annotations
 
-from convert_support import NS, converted_root, free_paragraphs, speakers, turns
+import pytest
+from convert_support import (
+    NS,
+    converted_root,
+    diplomatic_text,
+    free_paragraphs,
+    normalised_transcript,
+    speakers,
+    turns,
+)
 
 
 def _who(root) -> list[str]:
@@ -274,3 +283,14 @@ def test_a_lone_answer_label_before_a_capitals_word_stays_the_answer():
     root = converted_root("Q. Were you there?\nA. YES. I was at the depot.\nQ. When?\n"
                           "A. At noon.\n")
     assert turns(root)[1] == ("A", "YES. I was at the depot.")
+
+
+# ---- nothing lost: the diplomatic text gives each layout back ----------------------------------
+
+
+@pytest.mark.parametrize("text", [BROADCAST, PARLIAMENT, CONFERENCE, ORAL_QUESTIONS, QUOTED,
+                                  UN_OPENING, DORTICOS],
+                         ids=["comma-role", "period-dash", "item-number", "addressee", "quoted",
+                              "presiding-office", "initials"])
+def test_the_diplomatic_text_of_each_label_layout_is_the_transcript(text):
+    assert diplomatic_text(converted_root(text)) == normalised_transcript(text)
