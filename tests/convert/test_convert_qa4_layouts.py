@@ -250,3 +250,12 @@ def test_dail_office_label_is_the_person_the_links_name():
     root = converted_root(DAIL + "\nAn Ceann Comhairle: Information on Seán Doyle Zoom on Seán "
                                  "Doyle We will hear the Minister next.\n")
     assert _who(root) == ["#ann-roe", "#ben-hale", "#sean-doyle"]
+
+
+def test_speaker_after_the_paragraph_mark_is_the_presiding_officer_not_an_unknown_voice():
+    text = ("§ 12. Mr. Okaforasked the Prime Minister whether he will visit the harbour.\n"
+            "§ Mr. SpeakerMr. Lind.\n"
+            "§ Mr. LindWill he reconsider?\n§ Mr. SpeakerOrder.\n")
+    root = converted_root(text)
+    assert _who(root)[1] == _who(root)[3] != "#unknown-speaker"
+

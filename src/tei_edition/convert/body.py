@@ -249,8 +249,10 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
                 speaker = (TimeCode(found.prefix.rstrip()), Text(found.prefix[
                     len(found.prefix.rstrip()):], line.number), *speaker)
             # a web page's label holds the page's chrome; the person is its name alone
+            # the historic Hansard's paragraph mark stays in speaker, but it is no part of
+            # the name ("§ Mr. Speaker" presides like "Mr. Speaker", docs/conventions.md)
             label = found.name if isinstance(found, WebLabel) else found.label[
-                len(found.prefix):]
+                len(found.prefix):].removeprefix("§ ")
             builder.turn = Turn(speaker, label, found.separator,
                                 found.spacing,
                                 found.alone, found.uncertain, line.number, line.column,
