@@ -212,6 +212,12 @@ def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
                     f"speaker label {turn.label!r} matches no declared participant",
                     "add the person (or an alias) to the edition metadata's [[persons]]"))
         cast.who[key] = person.id
+    # the speakers are listed in the order they first speak, whatever the resolution order
+    first: dict[str, int] = {}
+    for turn in turns:
+        for person_id in cast.who.get(turn.who or label_key(turn.label), "").split():
+            first.setdefault(person_id, turn.line)
+    cast.speakers.sort(key=lambda person: first.get(person.id, 10**9))
     return sorted(diagnostics, key=lambda d: (d.line, d.column))
 
 
