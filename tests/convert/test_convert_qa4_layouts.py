@@ -259,3 +259,11 @@ def test_speaker_after_the_paragraph_mark_is_the_presiding_officer_not_an_unknow
     root = converted_root(text)
     assert _who(root)[1] == _who(root)[3] != "#unknown-speaker"
 
+
+def test_openparliament_block_copied_without_empty_lines_is_still_recognised():
+    text = OPENPARLIAMENT.replace("\n\n10:05", "\n10:05").replace("m.\n\nLiberal\n\n", (
+        "m.\nLiberal\n")).replace("Day\n\n10:07 a.m.\n\nConservative\n\n", (
+            "Day\n10:07 a.m.\nConservative\n"))
+    root = converted_root(text)
+    assert _who(root) == ["#ann-roe", "#ben-hale"]
+    assert all("10:07" not in speech for _, speech in turns(root))

@@ -116,10 +116,10 @@ def _single(texts: Sequence[str], tight: Sequence[bool], index: int) -> bool:
 
 
 def _party_label(texts: Sequence[str], tight: Sequence[bool], index: int) -> WebLabel | None:
-    """"Ann Roe Liberal Eastfield—North, ON" under the paragraphs "11:50 a.m." and
-    "Liberal", with a paragraph below it (openparliament.ca)."""
-    if not (_single(texts, tight, index) and _single(texts, tight, index - 1)
-            and _single(texts, tight, index - 2) and index + 1 < len(texts)):
+    """"Ann Roe Liberal Eastfield—North, ON" under the lines "11:50 a.m." and "Liberal"
+    (paragraphs of their own, or lines of one paragraph when the copy lost its empty lines),
+    with the speech below it (openparliament.ca)."""
+    if index < 2 or index + 1 >= len(texts):
         return None
     party, text = texts[index - 1], texts[index]
     if not _CLOCK.fullmatch(texts[index - 2]) or not _PARTY.fullmatch(party):
@@ -145,7 +145,6 @@ def web_layout(texts: Sequence[str], tight: Sequence[bool], start: int) -> WebLa
         return WebLayout(labels, frozenset())
     chrome = {k for index in party for k in (index - 1, index - 2)}
     # the debate's breadcrumb above the clock: the same paragraph before every intervention
-    above = Counter(texts[index - 3] for index in party if _single(texts, tight, index - 3))
-    chrome |= {index - 3 for index in party if above[texts[index - 3]] >= 2
-               and _single(texts, tight, index - 3)}
+    above = Counter(texts[index - 3] for index in party if index >= 3)
+    chrome |= {index - 3 for index in party if index >= 3 and above[texts[index - 3]] >= 2}
     return WebLayout({**labels, **party}, frozenset(k for k in chrome if k >= start))
