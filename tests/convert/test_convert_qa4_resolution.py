@@ -103,6 +103,16 @@ def test_initials_label_before_the_full_label_is_the_same_person():
     assert speakers(root) == ["P", "HALE", "PRESIDENT", "H", "P"]
 
 
+def test_speakers_are_listed_in_the_order_they_first_speak():
+    text = ("Text of the Tapes Released Today\n\n"
+            "P: Tell them it was a comedy of errors.\n\n"
+            "HALE: The board is not under control.\n\n"
+            "PRESIDENT: That's right.\n\n"
+            "H: Then we call them.\n")
+    root = converted_root(text)
+    assert list(_person_names(root)) == ["president", "hale"]
+
+
 def test_participant_with_an_office_of_state_is_named_without_the_office():
     text = ("TELEPHONE CONVERSATION\n\n"
             "PARTICIPANTS: The President\n"
