@@ -267,3 +267,20 @@ def test_openparliament_block_copied_without_empty_lines_is_still_recognised():
     root = converted_root(text)
     assert _who(root) == ["#ann-roe", "#ben-hale"]
     assert all("10:07" not in speech for _, speech in turns(root))
+
+
+def test_office_with_its_holder_in_parentheses_is_a_label_paragraph_of_the_layout():
+    text = HISTORIC.replace("The Prime Minister\n\nNo, Sir.",
+                            "The Prime Minister (Mr. Ivo Brandt)\n\nNo, Sir.")
+    root = converted_root(text)
+    assert turns(root)[2] == ("The Prime Minister (Mr. Ivo Brandt)", "No, Sir.")
+    assert _who(root)[2] == "#ivo-brandt"
+
+
+def test_gesture_under_a_constituency_label_is_a_stage_direction_too():
+    text = ("Mr. Ian Roe (Eastfield)\n\nWill the Minister act?\n\n"
+            "The Minister of Ports (Mr. Ben Hale)\n\nindicated assent.\n\n"
+            "Mr. Ian Roe (Eastfield)\n\nI am grateful.\n")
+    root = converted_root(text)
+    assert _stages(root) == ["The Minister of Ports (Mr. Ben Hale)", "indicated assent."]
+    assert len(turns(root)) == 2

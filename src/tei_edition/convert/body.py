@@ -226,7 +226,7 @@ def walk_body(builder: TurnAssembler, lines: list[SourceLine], start: int, stop:
             # TEI P5 §4.2.1: a heading opens a new division (the side's part of the talk)
             builder.new_section(Block("head", reader.read(pieces(unit)), line.number,
                                       line.tight))
-        elif found is not None and found.style == "address" and _gesture_after(
+        elif found is not None and found.style in ("address", "paren") and _gesture_after(
                 lines, unit_end, stop, label_of):
             # TEI P5 §7.2.4: "The Prime Minister" / "indicated assent." is a stage direction
             # in two paragraphs, between the turns

@@ -103,10 +103,12 @@ def match_glued_line(text: str) -> LabelMatch | None:
 
 # An office or a member alone in its paragraph, no punctuation (historic Hansard on the web:
 # "Mr. Hamilton", "The Prime Minister", "Mr. Speaker"; lower-case words inside an office:
-# "The Secretary of State for the Home Department"); on the order paper with the question's
-# number, the name in capitals ("52. MR. HAMILTON").
+# "The Secretary of State for the Home Department"), the constituency or the office's holder
+# in parentheses where the record gives them ("The Prime Minister (Mr. Harold Roe)"); on the
+# order paper with the question's number, the name in capitals ("52. MR. HAMILTON").
 _ADDRESS_PARAGRAPH = re.compile(r"(?P<number>\d{1,3}\. )?(?P<name>[A-Z][\w.'’\-]*"
-                                r"(?: (?:[A-Z][\w.'’\-]*|of|for|the|and)){1,8})")
+                                r"(?: (?:[A-Z][\w.'’\-]*|of|for|the|and)){1,8})"
+                                r"(?: \([A-Z][^()]{1,60}\))?")
 _MIN_ADDRESS_LABELS = 3
 
 
@@ -114,7 +116,8 @@ def match_address_paragraph(text: str) -> LabelMatch | None:
     """"Mr. Hamilton" or "The Prime Minister" as a whole paragraph: a label of the historic
     Hansard's web layout when ``address_paragraph_labels`` finds the document uses it."""
     found = _ADDRESS_PARAGRAPH.fullmatch(text)
-    if not found or len(text) > 80 or not text[-1].isalpha() or not _addressed(found["name"]):
+    if not found or len(text) > 120 or not found["name"][-1].isalpha() or not _addressed(
+            found["name"]):
         return None
     _, uncertain = label_core(text)
     return LabelMatch("address", text, "sep-none", "", alone=True, rest="",
