@@ -90,6 +90,15 @@ def test_one_letter_label_points_to_the_participant_with_that_surname_initial():
     assert _who(root) == ["#henrik-solberg", "#ivo-marek", "#henrik-solberg"]
 
 
+def test_short_label_that_is_a_name_of_the_title_is_not_read_as_initials():
+    text = ("Conversation between Li Peng and Lev Ivanov\n\n"
+            "LI: We welcome the delegation.\n\n"
+            "IVANOV: Thank you.\n\n"
+            "LI: Let us begin.\n")
+    root = converted_root(text)
+    assert _who(root) == ["#li", "#ivanov", "#li"]
+
+
 def test_initials_label_before_the_full_label_is_the_same_person():
     text = ("Text of the Tapes Released Today\n\n"
             "P: Tell them it was a comedy of errors.\n\n"

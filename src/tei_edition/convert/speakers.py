@@ -231,6 +231,9 @@ def _by_initials(label: str, cast: Cast, named: list[TitlePerson],
     letters = initials_of_label(label)
     if not letters:
         return None
+    names = [p.name for p in cast.participants if p.named] + [p.name for p in named]
+    if len(letters) > 1 and any(letters in label_key(name).split() for name in names):
+        return None  # "LI:" beside Li Peng is that name, not the initials of Lev Ivanov
     candidates: list[Person | TitlePerson] = [p for p in cast.participants
                                               if p.named and fits_initials(letters, p.name)]
     for person in named:  # a person of the title who is a participant is counted once
