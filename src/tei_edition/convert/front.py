@@ -3,8 +3,9 @@ participants block, read from the top until the record begins.
 
 Owns the order of that walk (``read_front``) and its result (``FrontLine``). The rules it
 calls live beside it: single-line kinds (frontkinds.py), titles (titles.py), participants list
-boundaries (listbounds.py); closers (closers.py) and title-page keys (frontkeys.py) are called
-by parser.py. It returns line ranges and kinds; it must not read inline content (inlines.py)
+boundaries (listbounds.py), the page's description of a recording under the title
+(frontkeys.description_block); closers (closers.py) and title-page keys (frontkeys.py) are
+called by parser.py. It returns line ranges and kinds; it must not read inline content (inlines.py)
 nor decide about turns (labels.py, parser.py).
 """
 
