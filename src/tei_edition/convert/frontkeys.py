@@ -129,7 +129,7 @@ def front_key_lines(lines: list[SourceLine], start: int,
         block = [k for k in range(index, stop) if k in candidates and counts[candidates[k]] == 1]
         turns = [k for k in range(index, stop) if label_at(k) is not None and k not in block
                  and k not in masthead]
-        labelled = [k for k in range(index, stop) if label_at(k) is not None]
+        labelled = sorted({*turns, *block, *masthead})  # every line with a label
         if labelled and all(counts.get(getattr(label_at(k), "key", ""), 0) == 1
                             for k in labelled) \
                 and _metadata_block([lines[k].text for k in range(index, stop)]):
