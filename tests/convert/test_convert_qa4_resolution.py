@@ -299,3 +299,33 @@ def test_recurring_labels_at_the_top_stay_turns():
             "Marek: Yes.\n")
     root = converted_root(text)
     assert speakers(root) == ["Berg", "Marek", "Berg", "Marek"]
+
+
+# ---- a working stenogram reprinted on a web page --------------------------------------------
+
+STENOGRAM = (
+    "Archive > Documents > Marta Vogel: Notes on the board meeting of 3 May 1990\n\n"
+    "Marta Vogel: Notes on the board meeting\n"
+    "of 3 May 1990\n\n"
+    "Kurt Adler:\n"
+    "- budget for the harbour\n"
+    "- no decision before June\n\n"
+    "Lenz:\n"
+    "- agrees with Adler\n\n"
+    "Gen. Hofer:\n"
+    "- the ministry must be asked\n")
+
+
+def test_a_page_that_prints_its_title_again_has_it_once_more_as_a_heading_not_a_turn():
+    root = converted_root(STENOGRAM)
+    assert "Marta Vogel" not in speakers(root)
+
+
+def test_three_speakers_each_alone_on_their_line_above_their_notes_prove_the_style():
+    root = converted_root(STENOGRAM)
+    assert speakers(root) == ["Kurt Adler", "Lenz", "Gen. Hofer"]
+
+
+def test_two_names_alone_on_their_lines_are_not_yet_a_dialogue():
+    two = STENOGRAM.split("Gen. Hofer:")[0]
+    assert speakers(converted_root(two)) == []

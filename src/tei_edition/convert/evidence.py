@@ -179,6 +179,11 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
     alone_titles = Counter(title_of(m.label) for m in matches if m.alone)
     strong |= {m.key for m in matches if m.alone and alone_titles[title_of(m.label)] >= 2
                and title_of(m.label) and len(alone_titles) == 1}
+    # "Kurt Hager:" / "Krolikowski:" / "Gen. Lorenz:", each alone on its line above its
+    # notes: three different speakers written so are a working stenogram's dialogue
+    alone_names = {m.key for m in matches if m.alone and style == "colon"
+                   and 1 <= len(label_core(m.label)[0].split()) <= 3}
+    strong |= alone_names if len(alone_names) >= 3 else set()
     # "[Oskar] Fischer." / "[Willi] Stoph.": an editor supplies a speaker's first name in a
     # label, never in a sentence's first words; "The Minister of State, Treasury (Lord
     # Finch):" names an office and its holder only in a label. Two such labels prove the

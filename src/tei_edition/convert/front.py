@@ -31,7 +31,7 @@ from tei_edition.convert.participants import (
     HEADING_ONLY,
     is_list_line,
 )
-from tei_edition.convert.titles import TITLE_WORDS, colon_title, title_like
+from tei_edition.convert.titles import TITLE_WORDS, colon_title, repeats_title, title_like
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,14 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
             has_title = True
             index += 1
             continue
+        if kind is None and has_title and not seen_participants and not line.tight:
+            block = [line]
+            while index + len(block) < len(lines) and lines[index + len(block)].tight:
+                block.append(lines[index + len(block)])
+            if repeats_title(block, [lines[f.index].text for f in found if f.kind == "title"]):
+                found += [FrontLine(index + k, "subtitle") for k in range(len(block))]
+                index += len(block)
+                continue
         if kind is None and not is_turn(line.text) and not seen_participants and (
                 not has_title or subtitle_allowed):
             block = [line]

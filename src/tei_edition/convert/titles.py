@@ -71,3 +71,17 @@ def colon_title(lines: list[SourceLine], index: int) -> bool:
         return False
     key = found["key"] + ":"
     return not any(line.text.startswith(key) for k, line in enumerate(lines) if k != index)
+
+
+def _title_words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def repeats_title(block: list[SourceLine], titles: list[str]) -> bool:
+    """A web page prints its title two or three times ("Material > Dokumente > Anna Berg:
+    Notizen über die Sitzung am 3. Mai 1990", then "Anna Berg: Notizen über ..." again, also
+    over two lines): a block whose words (at least four) are the end of the title's words is
+    that title again, a head, never a turn of "Anna Berg" (QA4 B, TEI P5 §4.2.1)."""
+    words = _title_words(" ".join(line.text for line in block))
+    title = _title_words(" ".join(titles))
+    return len(words) >= 4 and len(title) >= len(words) and title[-len(words):] == words
