@@ -1,7 +1,8 @@
 """Fake stages for the build's orchestration tests: tiny, deterministic, importable by workers.
 
 A transcript line "Name: words" is a turn of person `name`; the first line is the title. A
-line with "[" but no "]" is an unclosed bracket (an error, like the real converter's). The fake
+line with "[" but no "]" is an error in this fake (the real converter keeps such a bracket as
+text with a warning; the build tests only need some input that stops a conversion). The fake
 renderer gives each turn the HTML id of its TEI xml:id, as the real one does.
 """
 
