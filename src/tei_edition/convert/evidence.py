@@ -151,6 +151,11 @@ def _initials_of_known(key: str, known_keys: frozenset[str]) -> bool:
                for k in known_keys)
 
 
+# "Mr. Dulles." / "Mr. Belmont." alone on their lines (labels.py): a record written so
+# writes every label so; fewer such lines are a list's or a wrapped sentence's last words.
+_PERIOD_ALONE_LAYOUT = 3
+
+
 # Label shapes that only labels have; written twice in a record, they prove its style.
 _PROVING_SHAPES = (lambda m: bool(SUPPLIED_NAME.search(m.label)),
                    lambda m: bool(OFFICE_HOLDER_LABEL.search(m.label)), _comma_role, _period_dash)
@@ -167,6 +172,9 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
     honorific with an established one.
     """
     matches = [m for m in (match_line(t, style) for t in texts) if m]
+    if style == "period" and sum(m.alone for m in matches) < _PERIOD_ALONE_LAYOUT:
+        # "Mr. Dulles." alone on its line is the layout of a whole record, never one line
+        matches = [m for m in matches if not m.alone]
     if style == "dash" and not any(not m.alone for m in matches):
         return frozenset(), frozenset(), 0  # "The Cabinet -" lines alone prove no dialogue
     known_keys = known_keys | {m.key for m in matches if _self_evident(m)

@@ -75,6 +75,14 @@ _PERIOD = re.compile(r"(?P<label>(?:(?:The|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Senator|Rep
                      r"|(?:Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Representative|Chairman|Chairwoman|"
                      r"Chair|Madam Chair) [A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?(?=\. +[A-Z\"“(]))"
                      r"\.[ \u00a0]+(?P<rest>\S.*)")
+# "Mr. Dulles." / "The CHAIRMAN." alone on its line, the speech on the lines below: the
+# Warren Commission's hearings as the web prints them. Only a form of address (or the
+# article) with a name of one or two words: a sentence's wrapped last line ("Washington.")
+# never has that shape; evidence.py asks for it three times in the document.
+_PERIOD_ALONE = re.compile(r"(?P<label>(?:The|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Senator|Representative|"
+                           r"General|Admiral|Secretary|Chairman|Judge|Ambassador|Governor) "
+                           rf"(?:{_CAPS_NAME}(?: {_CAPS_NAME})?"
+                           r"|[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?))\.(?P<rest>)")
 # "[Oskar] Fischer. The letter ...", "[Hans] Weber.The ...": translated working notes whose
 # editor supplied a speaker's first name in brackets before the surname and a period (glued
 # to the speech where the print's bold label was lost). The bracket stays in the speaker as
@@ -233,7 +241,8 @@ def match_line(text: str, style: str) -> LabelMatch | None:
         label, rest, offset = supplied["label"], supplied["rest"], supplied.start("rest")
         sep, spacing = "sep-period", "" if supplied["space"] else "unspaced"
     else:
-        found = (_COLON if style == "colon" else _PERIOD).fullmatch(line)
+        found = (_COLON if style == "colon" else _PERIOD).fullmatch(line) or (
+            style == "period" and _PERIOD_ALONE.fullmatch(line))
         if not found:
             return None
         glued = style == "colon" and found["glued"]

@@ -1,0 +1,50 @@
+"""Issue 3, fifth blind QA pass, family L: label shapes the converter did not recognise.
+
+A label alone on its line ending in a period (the Warren Commission's hearings as the web
+prints them), ... Names and sentences are invented; docs/conventions.md states the rules.
+"""
+
+from __future__ import annotations
+
+from convert_support import converted_root, free_paragraphs, speakers, turns
+
+# ---- a period label alone on its line -------------------------------------------------------
+
+HEARING = ("Mr. Whitcomb.\nIs there anything further?\n"
+           "Mr. Abernathy.\nI believe I have asked all that I meant to ask.\n"
+           "Mr. Whitcomb.\nI have a few questions.\n"
+           "Mr. Ferris.\nThese are the reports printed in the evening papers.\n"
+           "Mr. Whitcomb.\nThat is right.\n")
+
+
+def test_a_form_of_address_and_a_name_alone_on_a_line_with_a_period_label_the_speech_below():
+    root = converted_root(HEARING)
+    assert turns(root) == [
+        ("Mr. Whitcomb", "Is there anything further?"),
+        ("Mr. Abernathy", "I believe I have asked all that I meant to ask."),
+        ("Mr. Whitcomb", "I have a few questions."),
+        ("Mr. Ferris", "These are the reports printed in the evening papers."),
+        ("Mr. Whitcomb", "That is right."),
+    ]
+
+
+def test_the_label_line_keeps_its_period_in_the_rendition():
+    root = converted_root(HEARING)
+    rends = {sp.get("rend") for sp in root.iter("{http://www.tei-c.org/ns/1.0}sp")}
+    assert {r.split(" no-blank")[0] for r in rends} == {"sep-period label-line"}
+
+
+def test_two_period_lines_alone_are_no_layout():
+    text = ("The letter was handed to\nMr. Whitcomb.\nHe read it twice.\n\n"
+            "Later the same letter went to\nMr. Whitcomb.\nHe signed it.\n")
+    root = converted_root(text)
+    assert speakers(root) == []
+    assert len(free_paragraphs(root)) == 2
+
+
+def test_a_sentence_alone_on_its_line_is_no_period_label():
+    text = ("Mr. Whitcomb.\nIs there anything further?\nMr. Ferris.\nNo.\n"
+            "Mr. Whitcomb.\nThank you.\n\nThe hearing adjourned in Washington.\n")
+    root = converted_root(text)
+    assert [s for s, _ in turns(root)] == ["Mr. Whitcomb", "Mr. Ferris", "Mr. Whitcomb"]
+    assert free_paragraphs(root) == ["The hearing adjourned in Washington."]
