@@ -48,3 +48,25 @@ def test_a_sentence_alone_on_its_line_is_no_period_label():
     root = converted_root(text)
     assert [s for s, _ in turns(root)] == ["Mr. Whitcomb", "Mr. Ferris", "Mr. Whitcomb"]
     assert free_paragraphs(root) == ["The hearing adjourned in Washington."]
+
+
+# ---- labels in a script with combining marks (Devanagari) ------------------------------------
+
+def test_a_hindi_name_with_vowel_signs_is_a_label_beside_established_ones():
+    text = ("MR. CHAIRMAN: Please listen.\nSHRI K. DEVRAJ: Sir, one minute.\n"
+            "MR. CHAIRMAN: Yes.\nसभापति : पहले बात तो सुन लीजिये।...(व्यवधान)\n")
+    assert speakers(converted_root(text)) == ["MR. CHAIRMAN", "SHRI K. DEVRAJ", "MR. CHAIRMAN",
+                                              "सभापति"]
+
+
+def test_a_zero_after_a_devanagari_initial_is_the_abbreviation_sign_not_a_number():
+    text = ("MR. CHAIRMAN: Please listen.\nSHRI K. DEVRAJ: Sir, one minute.\n"
+            "MR. CHAIRMAN: Yes.\nपी0 सुरेश नायर : पहले प्रश्नकाल होना चाहिए।\n")
+    assert speakers(converted_root(text))[-1] == "पी0 सुरेश नायर"
+
+
+def test_a_hindi_line_with_a_colon_in_a_record_without_dialogue_stays_a_paragraph():
+    text = "सभा की कार्यवाही\n\nसभापति : पहले बात तो सुन लीजिये।\n"
+    root = converted_root(text)
+    assert speakers(root) == []
+    assert free_paragraphs(root) == ["सभापति : पहले बात तो सुन लीजिये।"]

@@ -23,6 +23,28 @@ from tei_edition.convert.webcopy import caption_end
 
 _QA = {"q": "q", "question": "q", "a": "a", "answer": "a"}
 
+
+def _mark_ranges() -> str:
+    """The combining marks of the Basic Multilingual Plane as a regex character range.
+
+    The vowel signs and viramas of Indic scripts ("नेता", "सभापति") and decomposed accents
+    are marks (Unicode categories Mn, Mc, Me), which Python's ``\\w`` does not match: a
+    Hindi speaker's name would never read as a label without them."""
+    import unicodedata
+
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
+
+
+# inside a character class beside \w: the letters' combining marks (see _mark_ranges)
+MARKS = _mark_ranges()
+
 # "Voice from the hall", "Voices": unidentified speakers of a stenogram.
 _VOICE = re.compile(r"(?:A )?Voices?(?: (?:from|in) the (?:hall|floor|audience|room|gallery))?",
                     re.I)
@@ -154,6 +176,10 @@ def has_label_shape(label: str) -> bool:
         # A script without letter case (Chinese, Japanese: "毛泽东") has no capitals to show
         # a name; such a word passes here and needs the document's evidence like any label.
         caseless = plain[0].isalpha() and plain[0].upper() == plain[0].lower()
+        if caseless and len(plain) > 1 and plain[-1] == "0" and not plain[-2].isdigit():
+            # "वी0 हनुमंत राव": Hindi typists write the abbreviation sign (U+0970) as a zero
+            # after an initial, "V. Hanumantha Rao"
+            plain = plain[:-1]
         if not (plain[0].isupper() or caseless) or any(ch.isdigit() for ch in plain):
             return False
     return True

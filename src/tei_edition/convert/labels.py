@@ -19,6 +19,7 @@ from tei_edition.convert.labelcore import (  # re-exported: the label API of the
     BRACKET_NUMBER,
     CAPS_PARTICLES,
     COMMA_LABEL,
+    MARKS,
     NUMBERED_SPEAKER,
     PARAGRAPH_NUMBER,
     comma_role_shape,
@@ -43,7 +44,7 @@ SEPARATOR_TEXT = {"sep-double-hyphen": " -- ", "sep-hyphen": " - ", "sep-en-dash
                   "sep-period": ". ", "sep-space": " ", "sep-none": ""}
 
 # a name-like label, its roles in parentheses and a New Zealand addressee (labelcore.py)
-_LABEL_CHARS = (r"[^\W\d_][\w.'’\- ]{0,58}?(?: ?\?)?"
+_LABEL_CHARS = (rf"[^\W\d_][\w{MARKS}.'’\- ]{{0,58}}?(?: ?\?)?"
                 rf"(?:(?: \([^()]{{1,60}}\)){{1,2}}(?:{ADDRESSEE})?)?")
 # "MARK STONE, Channel Four Correspondent: ...": a role after a comma (labelcore.py)
 _COMMA_COLON = re.compile(rf"(?P<label>{COMMA_LABEL.pattern}):(?:[ \u00a0]+(?P<rest>\S.*)|$)")
