@@ -75,9 +75,11 @@ def read_front(lines: list[SourceLine], is_turn: Callable[[str], bool]) -> tuple
                 index = described
                 subtitle_allowed = False
                 continue
-        if kind is None and not has_title and colon_title(lines, index) and all(
-                f.kind in ("classification", "copy", "page") for f in found):
-            found.append(FrontLine(index, "title"))  # "COURT NOTES: Odd moments"
+        if kind is None and ((not has_title and colon_title(lines, index) and all(
+                f.kind in ("classification", "copy", "page") for f in found)) or (
+                has_title and subtitle_allowed and colon_title(lines, index, dated=True))):
+            # "COURT NOTES: Odd moments"; under a page's title, a dated headline
+            found.append(FrontLine(index, "subtitle" if has_title else "title"))
             has_title = True
             index += 1
             continue

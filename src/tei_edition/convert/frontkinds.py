@@ -24,6 +24,9 @@ COPY = re.compile(r"(?:Copy|Copies|Exemplar|Ex\.|Copy No\.?)\s*(?:No\.?|Nr\.?|#)
                   r"(?:\s*(?:of|/)\s*\d+)?(?:\s*copies)?\.?", re.I)
 PAGE_LINE = re.compile(r"\[(?:Page|page|PAGE|p\.|P\.) \d+[a-z]?\]")
 DATELINE = re.compile(r"(?:Date|Time|Place|Location|Venue|Day)\s*:\s*\S.*", re.I)
+# "03/09/2015" alone under a news page's headline: a date whose day and month order the line
+# does not tell (dates.py gives it no @when), still a dateline, never text of a turn.
+NUMERIC_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})")
 ROUTING = re.compile(r"(?:FROM|TO|CC|INFO|REF|From|To|Cc|Info|Ref|Distribution|DISTRIBUTION)\s*:\s*"
                      r"\S.{0,150}")
 SUBJECT = re.compile(r"(?:Subject|Re|Topic|Subj\.)\s*:\s*\S.*", re.I)
@@ -52,7 +55,8 @@ def front_kind(text: str) -> str | None:
         return "copy"
     if PAGE_LINE.fullmatch(text):
         return "page"
-    if DATELINE.fullmatch(text) or is_date_only(text) or _place_and_date(text):
+    if DATELINE.fullmatch(text) or is_date_only(text) or _place_and_date(text) or (
+            NUMERIC_DATE.fullmatch(text)):
         return "dateline"
     if SUBJECT.fullmatch(text):
         return "subject"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from tei_edition.convert.dates import find_date
+from tei_edition.convert.dates import find_date, is_date_only
+from tei_edition.convert.frontkinds import NUMERIC_DATE
 from tei_edition.convert.labels import HONORIFICS
 from tei_edition.convert.lexer import SourceLine
 
@@ -58,16 +59,23 @@ def _sentences(text: str) -> int:
 _COLON_TITLE = re.compile(r"(?P<key>[^:]{2,60}):\s+(?P<rest>[A-Z]\S*(?: \S+){0,7})")
 
 
-def colon_title(lines: list[SourceLine], index: int) -> bool:
+def colon_title(lines: list[SourceLine], index: int, dated: bool = False) -> bool:
     """"COURT NOTES: Odd moments", "THE LAST PAGE: Just for fun": a title written like a
     label, at the top, alone in its paragraph. It is no turn: the words after the colon are a
     short phrase (at most eight words, no sentence end) and the "label" never starts another
-    line of the record, so no speaker is invented from it (TEI P5 §4.2.1: a head)."""
+    line of the record, so no speaker is invented from it (TEI P5 §4.2.1: a head). A news
+    page prints its date under such a headline ("Ana Ruiz: Admito que hay dudas" / "03/09/2015"):
+    a dateline alone below it keeps it a title (front.py reads the dateline). ``dated`` (a
+    second heading, under the page's own title) wants that dateline."""
     found = _COLON_TITLE.fullmatch(lines[index].text)
     if not found or len(found["key"].split()) > 6 or found["rest"].endswith(
             (".", "?", "!", "…", ",", ";", ":", '"', "”")):
         return False
-    if index + 1 < len(lines) and lines[index + 1].tight:
+    below = index + 1
+    has_dateline = below < len(lines) and lines[below].tight and (is_date_only(
+        lines[below].text) or NUMERIC_DATE.fullmatch(lines[below].text)) and not (below + 1 < len(lines) and lines[below + 1].tight)
+    if (below < len(lines) and lines[below].tight and not has_dateline) or (
+            dated and not has_dateline):
         return False
     key = found["key"] + ":"
     return not any(line.text.startswith(key) for k, line in enumerate(lines) if k != index)
