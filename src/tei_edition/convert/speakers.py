@@ -23,6 +23,13 @@ from tei_edition.convert.labels import HONORIFICS, label_core, label_key, title_
 from tei_edition.convert.metadata import Metadata, PersonInfo
 from tei_edition.convert.model import Document, Turn
 from tei_edition.convert.names import IdRegistry, slugify
+from tei_edition.convert.variants import (
+    GivenInitial,
+    declared_aliases,
+    fits_given_initial,
+    given_initial,
+    written_name,
+)
 from tei_edition.diagnostics import Diagnostic, Severity
 
 _UNKNOWN = frozenset({"speaker", "unidentified speaker", "unknown", "unknown speaker", "voice",
@@ -78,11 +85,58 @@ def _name_words(name: str) -> frozenset[str]:
                      if (len(w) > 1 or w.isdigit()) and not w.endswith("."))
 
 
-def _find(label: str, persons: list[Person]) -> Person | None:
-    """Full name or alias, then a unique surname, then unique initials (conservative)."""
+def _namesake(label: str, persons: list[Person],
+              told_apart: frozenset[str]) -> tuple[bool, Person | None]:
+    """"S. O'BRIEN" among SOLEDAD and MILES O'BRIEN: (True, Soledad); (True, None) when no
+    or two written-out names fit (no link, never a guess); (False, None) when the label is
+    no initial + surname or no person of that surname has a written-out given name. "M." is
+    also "Monsieur": read as an initial only where the labels tell namesakes of that surname
+    apart by initials (``told_apart``)."""
+    variant = given_initial(written_name(label))
+    if variant is None or (variant.initials in HONORIFICS
+                           and variant.surname not in told_apart):
+        return False, None
+    namesakes = [p for p in persons if p.named and any(fits_given_initial(
+        GivenInitial("", variant.surname), name) for name in (p.name, *p.aliases))]
+    fitting = [p for p in namesakes if any(fits_given_initial(variant, name)
+                                           for name in (p.name, *p.aliases))]
+    if not namesakes:
+        return False, None
+    return True, fitting[0] if len(fitting) == 1 else None
+
+
+def _told_apart(labels: list[str]) -> frozenset[str]:
+    """Surnames the labels write with two different initials ("S. O'BRIEN", "M. O'BRIEN")."""
+    seen: dict[str, set[str]] = {}
+    for label in labels:
+        variant = given_initial(written_name(label))
+        if variant is not None:
+            seen.setdefault(variant.surname, set()).add(variant.initials)
+    return frozenset(surname for surname, initials in seen.items() if len(initials) > 1)
+
+
+def _same_given_name(first: str, words: list[str]) -> bool:
+    """"Robert" and "Rosalind" are two persons, "R." and "Robert" may be one: written-out
+    given names must be equal, an initial only has to fit (a surname alone fits anything)."""
+    if len(words) < 2:
+        return True
+    given = words[0]
+    if first.endswith(".") or len(first) == 1 or given.endswith(".") or len(given) == 1:
+        return first[0] == given[0]
+    return first == given
+
+
+def _find(label: str, persons: list[Person],
+          told_apart: frozenset[str] = frozenset()) -> Person | None:
+    """Full name or alias, then a given-name initial + surname, then a unique surname, then
+    unique initials (conservative)."""
     key = label_key(label)
     if not key:
         return None
+    is_variant, namesake = _namesake(label, persons, told_apart)
+    if is_variant:
+        exact = [p for p in persons if key in _keys(p)]
+        return namesake or (exact[0] if len(exact) == 1 else None)
     exact = [p for p in persons if key in _keys(p)]
     if len(exact) == 1:
         return exact[0]
@@ -91,7 +145,7 @@ def _find(label: str, persons: list[Person]) -> Person | None:
     if len(by_surname) == 1:
         first = key.split()[0] if len(key.split()) == 2 else ""
         person = by_surname[0]
-        if not first or first[0] == label_key(person.name)[0]:
+        if not first or _same_given_name(first, label_key(person.name).split()):
             return person
     core, _ = label_core(label)
     if key in HONORIFICS:  # "The Ambassador": the one participant listed with that title
@@ -176,10 +230,19 @@ def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
         document.title, *document.front) if block is not None and block.kind == "head"])
     # initials last: "P:" before the first "PRESIDENT:" is the same person (one @who), and
     # a full label is never resolved through an initials label
+    # a short form the document explains ("AM" declared by "Adela Micha (AM), conductora",
+    # "S. O'BRIEN" beside "SOLEDAD O'BRIEN") likewise waits for the full names
     turns = _turns(document)
-    for turn in sorted(turns, key=lambda turn: bool(initials_of_label(turn.label))):
+    declared = {label_key(alias) for turn in turns for alias in declared_aliases(turn.label)}
+    told_apart = _told_apart([turn.label for turn in turns])
+    for turn in sorted(turns, key=lambda turn: bool(
+            initials_of_label(turn.label) or label_key(turn.label) in declared
+            or given_initial(written_name(turn.label)))):
         key = turn.who or label_key(turn.label)
-        if key in cast.who:
+        if key in cast.who:  # "Ana Ruiz (AR):" after "Ana Ruiz:" still declares "AR"
+            known = [p for p in cast.all_persons() if p.id == cast.who[key]]
+            if known:
+                _declare_aliases(turn.label, known[0], cast)
             continue
         core, _ = label_core(turn.label)
         parts = re.split(r" (?:and|&) ", core)
@@ -192,8 +255,8 @@ def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
                 ids_of.append(cast.who[part_key])
             cast.who[key] = " ".join(ids_of)
             continue
-        person = _find(turn.label, cast.participants) or _find(turn.label, cast.speakers) \
-            or _by_initials(turn.label, cast, named, ids)
+        person = _find(turn.label, cast.participants, told_apart) or _find(
+            turn.label, cast.speakers, told_apart) or _by_initials(turn.label, cast, named, ids)
         if person is None:
             if key in _QA_ROLES:
                 person = Person(ids.claim(key), core, role=_QA_ROLES[key], named=False)
@@ -212,6 +275,7 @@ def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
                     f"speaker label {turn.label!r} matches no declared participant",
                     "add the person (or an alias) to the edition metadata's [[persons]]"))
         cast.who[key] = person.id
+        _declare_aliases(turn.label, person, cast)
     # the speakers are listed in the order they first speak, whatever the resolution order
     first: dict[str, int] = {}
     for turn in turns:
@@ -250,3 +314,15 @@ def _by_initials(label: str, cast: Cast, named: list[TitlePerson],
     person = Person(ids.claim(slugify(found.name)), found.name, titles=found.titles)
     cast.speakers.append(person)
     return person
+
+
+def _declare_aliases(label: str, person: Person, cast: Cast) -> None:
+    """"Adela Micha (AM), conductora": "AM" becomes an alias of the person, so the later "AM:"
+    turns are hers (persName type="alias" in particDesc, TEI P5 §13.3.2). An alias another
+    person already answers to is not taken."""
+    for alias in declared_aliases(label):
+        alias_key = label_key(alias)
+        if not person.named or alias in person.aliases or any(
+                alias_key in _keys(other) for other in cast.all_persons() if other is not person):
+            continue
+        person.aliases = (*person.aliases, alias)

@@ -1,0 +1,168 @@
+"""Issue 3, fifth blind QA pass, family R: label variants the document itself explains, and
+front matter that must not become turns.
+
+A short form declared inside a label ("Rosa Lindo (RL):" then "RL:"), a given-name initial
+before a surname that tells namesakes apart ("R. KEANE:" beside "ROSALIND KEANE" and "MARTIN
+KEANE"), and a dated headline under a web page's title ("Name: headline" / "03/09/2015").
+Names and sentences are invented; docs/conventions.md states the rules.
+"""
+
+from __future__ import annotations
+
+from convert_support import NS, converted_root, speakers
+
+from tei_edition.convert import convert_text
+from tei_edition.convert.variants import (
+    GivenInitial,
+    declared_aliases,
+    fits_given_initial,
+    given_initial,
+)
+
+
+def _who(root) -> list[str]:
+    return [sp.get("who") for sp in root.iterfind(".//t:sp", NS)]
+
+
+def _aliases(root, person_id: str) -> list[str]:
+    person = next(p for p in root.iterfind(".//t:person", NS)
+                  if p.get("{http://www.w3.org/XML/1998/namespace}id") == person_id)
+    return [n.text for n in person.iterfind("t:persName[@type='alias']", NS)]
+
+
+def _heads(root) -> list[str]:
+    return [" ".join("".join(h.itertext()).split())
+            for h in root.iterfind(".//t:body//t:head", NS)]
+
+
+# ---- a short form declared inside a label --------------------------------------------------
+
+DECLARED = ("Rosa Lindo (RL): Gracias por venir, señor ministro.\n\n"
+            "Tomás Vega Ruiz (TVR): Un gusto estar aquí.\n\n"
+            "RL: ¿Cómo está?\n\n"
+            "TVR: Muy bien, gracias.\n\n"
+            "RL: Hablemos del puerto.\n")
+
+
+def test_initials_in_parentheses_after_a_name_are_that_persons_alias():
+    assert declared_aliases("Rosa Lindo (RL)") == ("RL",)
+    assert declared_aliases("Tomás Vega Ruiz (T.V.R.)") == ("T.V.R.",)
+
+
+def test_initials_after_a_comma_role_are_still_declared():
+    assert declared_aliases("Rosa Lindo (RL), conductora") == ("RL",)
+
+
+def test_an_office_or_party_in_parentheses_declares_no_alias():
+    assert declared_aliases("Rosa Lindo (Premier)") == ()
+    assert declared_aliases("Rosa Lindo (LD)") == ()  # not her initials: a party
+    assert declared_aliases("Lindo (RL)") == ()  # one word: nothing to abbreviate
+
+
+def test_later_turns_under_the_declared_initials_are_the_same_person():
+    root = converted_root(DECLARED)
+    assert _who(root) == ["#rosa-lindo", "#tomas-vega-ruiz", "#rosa-lindo",
+                          "#tomas-vega-ruiz", "#rosa-lindo"]
+
+
+def test_the_declared_initials_are_recorded_as_an_alias_of_the_person():
+    root = converted_root(DECLARED)
+    assert _aliases(root, "rosa-lindo") == ["RL"]
+    assert _aliases(root, "tomas-vega-ruiz") == ["TVR"]
+
+
+def test_a_declaration_settles_initials_two_persons_share():
+    text = ("Ana Mora (AM): Buenas noches.\n\n"
+            "Alberto Méndez: Buenas noches, Ana.\n\n"
+            "AM: Empecemos.\n\n"
+            "Alberto Méndez: Adelante.\n")
+    assert _who(converted_root(text)) == ["#ana-mora", "#alberto-mendez", "#ana-mora",
+                                          "#alberto-mendez"]
+
+
+# ---- a given-name initial before a surname -------------------------------------------------
+
+NAMESAKES = ("ROSALIND KEANE, NEWS ANCHOR: Good morning. I'm Rosalind Keane.\n\n"
+             "MARTIN KEANE, NEWS CORRESPONDENT: And I'm Martin Keane.\n\n"
+             "R. KEANE: No relation, as we always say.\n\n"
+             "M. KEANE: None at all.\n\n"
+             "R. KEANE: First, the weather.\n")
+
+
+def test_an_initial_and_surname_fits_the_one_full_name_with_that_initial():
+    variant = given_initial("R. KEANE")
+    assert variant == GivenInitial("r", "keane")
+    assert fits_given_initial(variant, "ROSALIND KEANE")
+    assert not fits_given_initial(variant, "MARTIN KEANE")
+    assert not fits_given_initial(variant, "R. KEANE")  # the variant itself is no full name
+
+
+def test_namesakes_told_apart_by_initials_stay_two_persons():
+    root = converted_root(NAMESAKES)
+    assert _who(root) == ["#rosalind-keane", "#martin-keane", "#rosalind-keane",
+                          "#martin-keane", "#rosalind-keane"]
+
+
+def test_m_before_a_surname_is_an_initial_where_the_labels_tell_namesakes_apart():
+    # "M." is also "Monsieur"; here "R. KEANE" shows the initials tell the Keanes apart
+    root = converted_root(NAMESAKES)
+    assert _who(root)[3] == "#martin-keane"
+
+
+def test_an_initial_that_fits_no_full_name_is_not_linked_to_a_namesake():
+    text = ("MARTIN KEANE: Good morning.\n\n"
+            "JUDITH OWENS: Good morning, Martin.\n\n"
+            "S. KEANE: And good morning from the studio.\n\n"
+            "MARTIN KEANE: Thank you.\n")
+    who = _who(converted_root(text))
+    assert who[2] != "#martin-keane"
+
+
+def test_an_initial_that_fits_two_full_names_links_to_neither_and_is_reported():
+    text = ("Participants: Robert Keane, Rosalind Keane, Judith Owens\n\n"
+            "Robert Keane: We begin.\n\n"
+            "Rosalind Keane: Agreed.\n\n"
+            "R. Keane: One more point.\n")
+    result = convert_text(text)
+    root = result.tree.getroot()
+    assert _who(root)[2] not in ("#robert-keane", "#rosalind-keane")
+    assert any(d.code == "transcript.unresolved-speaker" and "R. Keane" in d.message
+               for d in result.diagnostics)
+
+
+# ---- a dated headline under the page's title ------------------------------------------------
+
+HEADLINE = ("Mira la entrevista aquí\n\n"
+            "Rosa Lindo: Hay que hablar del puerto\n"
+            "03/09/2015\n\n"
+            "Rosa Lindo (RL): Gracias por venir.\n\n"
+            "Tomás Vega Ruiz (TVR): Un gusto.\n\n"
+            "RL: Empecemos.\n\n"
+            "TVR: Claro.\n\n"
+            "RL: Bien.\n")
+
+
+def test_a_name_and_headline_with_a_date_below_under_the_title_is_a_heading_not_a_turn():
+    root = converted_root(HEADLINE)
+    assert "Rosa Lindo: Hay que hablar del puerto" in _heads(root)
+    assert speakers(root) == ["Rosa Lindo (RL)", "Tomás Vega Ruiz (TVR)", "RL", "TVR", "RL"]
+
+
+def test_the_date_below_the_headline_is_a_dateline():
+    root = converted_root(HEADLINE)
+    datelines = ["".join(d.itertext()) for d in root.iterfind(".//t:body//t:dateline", NS)]
+    assert datelines == ["03/09/2015"]
+
+
+def test_a_name_and_short_phrase_without_a_date_below_the_title_is_no_heading():
+    text = ("Mira la entrevista aquí\n\n"
+            "Rosa Lindo: Hay que hablar del puerto\n\n"
+            "Tomás Vega: Sí, hablemos.\n")
+    assert _heads(converted_root(text)) == ["Mira la entrevista aquí"]
+
+
+def test_two_written_out_given_names_with_one_initial_are_two_persons():
+    text = ("Participants: Robert Keane, Rosalind Keane, Judith Owens\n\n"
+            "Robert Keane: We begin.\n\n"
+            "Rosalind Keane: Agreed.\n")
+    assert _who(converted_root(text)) == ["#robert-keane", "#rosalind-keane"]
