@@ -70,3 +70,26 @@ def test_a_hindi_line_with_a_colon_in_a_record_without_dialogue_stays_a_paragrap
     root = converted_root(text)
     assert speakers(root) == []
     assert free_paragraphs(root) == ["सभापति : पहले बात तो सुन लीजिये।"]
+
+
+# ---- a short form declared in parentheses at the first turn ----------------------------------
+
+INTERVIEW = ("Morning Post (Post): Minister, what stays with you?\n\n"
+             "Clara Hoffmann (Hoffmann): Very little time to think, to be honest.\n\n"
+             "Post: What picture of the country did you find?\n")
+
+
+def test_a_label_declaring_its_short_form_and_the_short_label_are_turns_of_one_person():
+    root = converted_root(INTERVIEW)
+    assert [s for s, _ in turns(root)] == ["Morning Post (Post)", "Clara Hoffmann (Hoffmann)",
+                                           "Post"]
+    assert [sp.get("who") for sp in root.iter("{http://www.tei-c.org/ns/1.0}sp")] == [
+        "#morning-post", "#clara-hoffmann", "#morning-post"]
+
+
+def test_a_name_with_a_short_form_that_never_labels_a_turn_is_no_evidence():
+    text = ("Annual report\n\nWorld Bank (Bank): the lender of last resort for the region.\n\n"
+            "The figures follow below.\n")
+    root = converted_root(text)
+    assert speakers(root) == []
+

@@ -24,6 +24,7 @@ from tei_edition.convert.labels import (
     LabelMatch,
     comma_role_shape,
     label_core,
+    label_key,
     match_line,
     title_of,
 )
@@ -53,6 +54,25 @@ def _self_evident(match: LabelMatch) -> bool:
             len(label_core(match.label)[0].split()) >= 2 and "(" not in match.label:
         return True
     return _self_evident_label(match.label)
+
+
+# "Angela Merkel (Merkel):" ... "Merkel:", "Die Zeit (Zeit):" ... "Zeit:": a press interview
+# declares at the first turn the short form its later labels use.
+_SHORT_FORM = re.compile(r"(?P<name>[^()]+?) \((?P<short>[^()]{1,40})\)")
+
+
+def short_form(label: str) -> str:
+    """The short form a label declares in parentheses after a name of two words at least,
+    some of the name's words ("Angela Merkel (Merkel)" -> "Merkel"), or ""."""
+    found = _SHORT_FORM.fullmatch(label)
+    if not found:
+        return ""
+    name = [w for w in found["name"].split() if w.lower().rstrip(".") not in HONORIFICS]
+    short = found["short"].split()
+    if len(name) < 2 or len(short) >= len(name) or not all(
+            w[:1].isupper() and w in name for w in short):
+        return ""
+    return found["short"]
 
 
 @lru_cache(maxsize=65536)
@@ -200,6 +220,11 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
     # role after a comma), "Presidente. – " / "Ursula von der Leyen, Commission
     # President-elect. – " (the European Parliament's period before the dash): such labels
     # prove the style when the record writes the shape twice.
+    # "Angela Merkel (Merkel):" and later "Merkel:": the declared short form is used as a
+    # label, which proves both (a heading "World Bank (Bank):" is never answered so)
+    declared = {label_key(short): m.key for m in matches if (short := short_form(m.label))}
+    strong |= {k for short, full in declared.items() if short in counts
+               for k in (short, full)}
     for shape in _PROVING_SHAPES:
         shaped = [m.key for m in matches if shape(m)]
         strong |= set(shaped) if len(shaped) >= 2 else set()
