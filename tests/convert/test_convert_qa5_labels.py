@@ -93,3 +93,28 @@ def test_a_name_with_a_short_form_that_never_labels_a_turn_is_no_evidence():
     root = converted_root(text)
     assert speakers(root) == []
 
+
+# ---- an office before the full name, later the surname alone ---------------------------------
+
+PROTOCOL = ("Chairman of the council of ministers Pavel Orlov: We have prepared a draft.\n"
+            "Orlov: We cannot vouch for the translation.\n"
+            "First secretary of the party Tomas Horak: We have some remarks.\n"
+            "Orlov: Let us go page by page.\n"
+            "Horak: Comrade Novak will begin.\n")
+
+
+def test_an_office_before_a_full_name_labels_the_first_turn_of_a_surname_label():
+    root = converted_root(PROTOCOL)
+    assert [sp.get("who") for sp in root.iter("{http://www.tei-c.org/ns/1.0}sp")] == [
+        "#pavel-orlov", "#pavel-orlov", "#tomas-horak", "#pavel-orlov", "#tomas-horak"]
+    assert speakers(root)[0] == "Chairman of the council of ministers Pavel Orlov"
+
+
+def test_an_office_before_a_name_whose_surname_never_speaks_stays_speech():
+    text = ("Orlov: We cannot vouch for the translation.\n"
+            "Horak: Comrade Novak will begin.\n"
+            "Orlov: Then we begin.\n\n"
+            "The head of the trade mission Ivan Belov: he arrived late.\n")
+    root = converted_root(text)
+    assert [s for s, _ in turns(root)] == ["Orlov", "Horak", "Orlov"]
+    assert "Ivan Belov" in turns(root)[-1][1]

@@ -26,6 +26,7 @@ from tei_edition.convert.labels import (
     label_core,
     label_key,
     match_line,
+    office_before_name,
     title_of,
 )
 from tei_edition.convert.labelwords import PRESIDING_OFFICES, PRESIDING_QUALIFIERS
@@ -197,6 +198,12 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
         matches = [m for m in matches if not m.alone]
     if style == "dash" and not any(not m.alone for m in matches):
         return frozenset(), frozenset(), 0  # "The Cabinet -" lines alone prove no dialogue
+    # "Předseda Sovětu národních komisařů Alexej Kosygin:": an office before the full name is
+    # a label only where the surname speaks as a label of its own ("Kosygin:"): the same
+    # speaker recurs
+    surnames = Counter(m.key for m in matches if not office_before_name(m.label))
+    matches = [m for m in matches if not office_before_name(m.label)
+               or m.key.split()[-1] in surnames]
     known_keys = known_keys | {m.key for m in matches if _self_evident(m)
                                or _initials_of_known(m.key, known_keys)}
     counts = Counter(m.key for m in matches)

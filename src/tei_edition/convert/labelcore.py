@@ -95,6 +95,28 @@ _OFFICE_HOLDER = re.compile(r"The [A-Z][^()]{2,120} \((?P<person>(?:Sir|Dame|Lor
                             r"(?<!Islands)(?<!Emirates)(?<!Federation)(?<!Arabia))\)")
 
 
+def office_before_name(label: str) -> int:
+    """Where the name starts in "Předseda Sovětu národních komisařů Alexej Kosygin", "První
+    tajemník ÚV KSČ Alexander Dubček" (a record's first label for each speaker: the office,
+    then the given name and the surname), or 0 for any other label.
+
+    The office holds a word in lower case that is no particle nor form of address (so "La
+    señora Roca Vidal" and "Mr. Ivan Petrov" are not this shape); the name is the last two
+    capitalised words. evidence.py asks for the surname as a label of its own elsewhere."""
+    words = label.split()
+    if not 4 <= len(words) <= 9 or not words[0][:1].isupper() or "(" in label or \
+            any(ch.isdigit() or ch in ",;:!?" for ch in label):
+        return 0
+    office, name = words[:-2], words[-2:]
+    if not all(w[:1].isupper() and w.lower().rstrip(".") not in HONORIFICS and
+               w.lower() not in PARTICLES for w in name):
+        return 0
+    if not any(w[:1].islower() and w not in PARTICLES and w.rstrip(".") not in HONORIFICS
+               for w in office[1:]):
+        return 0
+    return len(" ".join(office)) + 1
+
+
 @lru_cache(maxsize=65536)
 def label_core(label: str) -> tuple[str, bool]:
     """The label without paragraph number, role in parentheses, question mark and
@@ -107,6 +129,7 @@ def label_core(label: str) -> tuple[str, bool]:
     office = _OFFICE_HOLDER.fullmatch(label)
     if office:  # "The Lord President of the Council (Sir Geoffrey Howe)": the person
         label = office["person"]
+    label = label[office_before_name(label):]  # "Premiér vlády Oldřich Černík": the person
     core = re.sub(r"(\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$", "", label).strip()
     if comma_role_shape(core):  # "JULIAN RUSH, ITV News Correspondent": the person
         core = COMMA_LABEL.fullmatch(core)["name"]  # type: ignore[index]

@@ -26,6 +26,7 @@ from tei_edition.convert.labelcore import (  # re-exported: the label API of the
     has_label_shape,
     label_core,
     label_key,
+    office_before_name,
     title_of,
 )
 from tei_edition.convert.labelwords import (
@@ -261,7 +262,8 @@ def match_line(text: str, style: str) -> LabelMatch | None:
     if "," in re.sub(r"\([^()]*\)", "", label) and not OFFICE_HOLDER_LABEL.fullmatch(label):
         if not comma_role_shape(label) or (style == "colon" and _is_narrative(rest)):
             return None
-    elif not (has_label_shape(label) or OFFICE_HOLDER_LABEL.fullmatch(label)) or (
+    elif not (has_label_shape(label) or OFFICE_HOLDER_LABEL.fullmatch(label) or (
+            style == "colon" and office_before_name(label))) or (
             style == "colon" and _is_narrative(rest)):
         return None
     if _TIME_OR_DATE_ONLY.fullmatch(rest.strip()):
@@ -292,4 +294,5 @@ def separator_text(token: str, spacing: str = "", alone: bool = False) -> str:
 __all__ = ["CAPS_PARTICLES", "CLASSIFICATION_WORDS", "HONORIFICS", "NUMBERED_SPEAKER",
            "OFFICE_HOLDER_LABEL", "SEPARATOR_TEXT", "STYLES", "SUPPLIED_NAME", "LabelMatch",
            "comma_role_shape", "has_label_shape", "label_core", "label_key", "match_line",
+           "office_before_name",
            "period_dash", "separator_text", "title_of"]
