@@ -118,3 +118,18 @@ def test_an_office_before_a_name_whose_surname_never_speaks_stays_speech():
     root = converted_root(text)
     assert [s for s, _ in turns(root)] == ["Orlov", "Horak", "Orlov"]
     assert "Ivan Belov" in turns(root)[-1][1]
+
+
+# ---- speaker diarisation ids -----------------------------------------------------------------
+
+def test_machine_speaker_ids_are_labels_even_when_each_speaks_once():
+    text = ("Results Call\n\nspk09: Good morning, and welcome to the call.\n"
+            "spk00: Thank you, and good morning, everyone.\n")
+    root = converted_root(text)
+    assert [sp.get("who") for sp in root.iter("{http://www.tei-c.org/ns/1.0}sp")] == [
+        "#spk09", "#spk00"]
+
+
+def test_a_diarisation_id_in_capitals_with_an_underscore_is_a_label_too():
+    text = "SPEAKER_01: Can you hear me?\n\nSPEAKER_02: Yes, loud and clear.\n"
+    assert speakers(converted_root(text)) == ["SPEAKER_01", "SPEAKER_02"]

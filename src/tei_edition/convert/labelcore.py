@@ -48,10 +48,12 @@ MARKS = _mark_ranges()
 # "Voice from the hall", "Voices": unidentified speakers of a stenogram.
 _VOICE = re.compile(r"(?:A )?Voices?(?: (?:from|in) the (?:hall|floor|audience|room|gallery))?",
                     re.I)
-# "Speaker 1", "Participant B", "Man 2": anonymous speakers told apart by a number or letter.
+# "Speaker 1", "Participant B", "Man 2": anonymous speakers told apart by a number or letter;
+# "spk09", "SPEAKER_01": the ids a machine transcription (speaker diarisation) gives them.
 NUMBERED_SPEAKER = re.compile(r"(?:Speaker|Participant|Interviewer|Respondent|Man|Woman|Male|"
                               r"Female|Voice|Unidentified speaker|Unidentified man|"
-                              r"Unidentified woman) (?:\d{1,3}|[A-Z])", re.I)
+                              r"Unidentified woman) (?:\d{1,3}|[A-Z])|(?:spk|speaker_)\d{1,3}",
+                              re.I)
 CAPS_PARTICLES = frozenset("OF AND ON FOR IN TO AT BY WITH THE".split())
 
 # "1. KEVIN HAGUE (Green) to the Minister for Biosecurity:", "Hon ANN ROE (Leader of the
