@@ -133,3 +133,19 @@ def test_machine_speaker_ids_are_labels_even_when_each_speaks_once():
 def test_a_diarisation_id_in_capitals_with_an_underscore_is_a_label_too():
     text = "SPEAKER_01: Can you hear me?\n\nSPEAKER_02: Yes, loud and clear.\n"
     assert speakers(converted_root(text)) == ["SPEAKER_01", "SPEAKER_02"]
+
+
+# ---- a member with constituency and party ----------------------------------------------------
+
+def test_a_member_with_constituency_and_party_in_parentheses_proves_the_colon_label():
+    text = ("Plenary\n\nGood morning. The first item is a debate.\n\n"
+            "Ruth Allan (Lothian East) (LD):\n\nI am pleased to see so many members here.\n")
+    root = converted_root(text)
+    assert turns(root) == [("Ruth Allan (Lothian East) (LD)",
+                            "I am pleased to see so many members here.")]
+
+
+def test_a_name_with_one_parenthesis_and_a_colon_used_once_is_no_label():
+    text = ("Plenary\n\nGood morning. The first item is a debate.\n\n"
+            "Ruth Allan (Lothian East):\n\nI am pleased to see so many members here.\n")
+    assert speakers(converted_root(text)) == []

@@ -47,6 +47,13 @@ _ALIAS_NOTE = re.compile(r"[(\[](?:henceforth|hereafter|hereinafter) [^()\[\]]{2
                          re.I)
 
 
+# "Ruth Allan (Lothian East) (LD):": a parliament's member, the constituency and the party
+# (an abbreviation: "LD", "Lab", "SNP", "Con") in parentheses; the Scottish Parliament's
+# Official Report. A heading or a sentence never has that shape before a colon.
+_MEMBER_LABEL = re.compile(r"[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3} \([A-Z][^()]{1,60}\) "
+                           r"\([A-Z][A-Za-z]{0,4}(?:/[A-Z][A-Za-z]{0,4})?\)")
+
+
 def _self_evident(match: LabelMatch) -> bool:
     """A self-evident label (below), or a form of address and a full name alone on the line
     before the speech ("Präsidentin Gabriele Brakebusch:", the German Landtag's record):
@@ -54,17 +61,19 @@ def _self_evident(match: LabelMatch) -> bool:
     if match.alone and match.separator == "sep-colon" and title_of(match.label) and \
             len(label_core(match.label)[0].split()) >= 2 and "(" not in match.label:
         return True
+    if match.separator == "sep-colon" and _MEMBER_LABEL.fullmatch(match.label):
+        return True
     return _self_evident_label(match.label)
 
 
-# "Angela Merkel (Merkel):" ... "Merkel:", "Die Zeit (Zeit):" ... "Zeit:": a press interview
-# declares at the first turn the short form its later labels use.
+# "Clara Hoffmann (Hoffmann):" ... "Hoffmann:", "Der Kurier (Kurier):" ... "Kurier:": a press
+# interview declares at the first turn the short form its later labels use.
 _SHORT_FORM = re.compile(r"(?P<name>[^()]+?) \((?P<short>[^()]{1,40})\)")
 
 
 def short_form(label: str) -> str:
     """The short form a label declares in parentheses after a name of two words at least,
-    some of the name's words ("Angela Merkel (Merkel)" -> "Merkel"), or ""."""
+    some of the name's words ("Clara Hoffmann (Hoffmann)" -> "Hoffmann"), or ""."""
     found = _SHORT_FORM.fullmatch(label)
     if not found:
         return ""
@@ -198,8 +207,8 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
         matches = [m for m in matches if not m.alone]
     if style == "dash" and not any(not m.alone for m in matches):
         return frozenset(), frozenset(), 0  # "The Cabinet -" lines alone prove no dialogue
-    # "Předseda Sovětu národních komisařů Alexej Kosygin:": an office before the full name is
-    # a label only where the surname speaks as a label of its own ("Kosygin:"): the same
+    # "Předseda rady ministrů Pavel Orel:": an office before the full name is
+    # a label only where the surname speaks as a label of its own ("Orel:"): the same
     # speaker recurs
     surnames = Counter(m.key for m in matches if not office_before_name(m.label))
     matches = [m for m in matches if not office_before_name(m.label)
@@ -227,7 +236,7 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
     # role after a comma), "Presidente. – " / "Ursula von der Leyen, Commission
     # President-elect. – " (the European Parliament's period before the dash): such labels
     # prove the style when the record writes the shape twice.
-    # "Angela Merkel (Merkel):" and later "Merkel:": the declared short form is used as a
+    # "Clara Hoffmann (Hoffmann):" and later "Hoffmann:": the declared short form is used as a
     # label, which proves both (a heading "World Bank (Bank):" is never answered so)
     declared = {label_key(short): m.key for m in matches if (short := short_form(m.label))}
     strong |= {k for short, full in declared.items() if short in counts

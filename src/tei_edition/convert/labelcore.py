@@ -98,8 +98,8 @@ _OFFICE_HOLDER = re.compile(r"The [A-Z][^()]{2,120} \((?P<person>(?:Sir|Dame|Lor
 
 
 def office_before_name(label: str) -> int:
-    """Where the name starts in "Předseda Sovětu národních komisařů Alexej Kosygin", "První
-    tajemník ÚV KSČ Alexander Dubček" (a record's first label for each speaker: the office,
+    """Where the name starts in "Předseda rady ministrů Pavel Orel", "První tajemník strany
+    Tomáš Horák" (a record's first label for each speaker: the office,
     then the given name and the surname), or 0 for any other label.
 
     The office holds a word in lower case that is no particle nor form of address (so "La
@@ -131,7 +131,7 @@ def label_core(label: str) -> tuple[str, bool]:
     office = _OFFICE_HOLDER.fullmatch(label)
     if office:  # "The Lord President of the Council (Sir Geoffrey Howe)": the person
         label = office["person"]
-    label = label[office_before_name(label):]  # "Premiér vlády Oldřich Černík": the person
+    label = label[office_before_name(label):]  # "Předseda vlády Jan Brod": the person
     core = re.sub(r"(\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$", "", label).strip()
     if comma_role_shape(core):  # "JULIAN RUSH, ITV News Correspondent": the person
         core = COMMA_LABEL.fullmatch(core)["name"]  # type: ignore[index]
