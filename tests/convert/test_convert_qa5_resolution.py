@@ -166,3 +166,103 @@ def test_two_written_out_given_names_with_one_initial_are_two_persons():
             "Robert Keane: We begin.\n\n"
             "Rosalind Keane: Agreed.\n")
     assert _who(converted_root(text)) == ["#robert-keane", "#rosalind-keane"]
+
+
+# ---- page furniture and record-header keys ------------------------------------------------
+
+def _free(root) -> list[str]:
+    return [" ".join("".join(p.itertext()).split()) for p in root.iterfind(".//t:body//t:p", NS)
+            if not any(a.tag.endswith("}sp") for a in p.iterancestors())]
+
+
+COUNCIL = ("Council: Minutes of the sitting\n\n"
+           "Chamber: Regional Council\n\n"
+           "Date of Meeting: 04 May 2019\n\n"
+           "The Council met at 10:00.\n\n"
+           "Ms R HOLT: Chair, may I raise the matter of the ferry?\n\n"
+           "The CHAIR: You may, briefly.\n\n"
+           "Ms R HOLT: The timetable has been cut without notice.\n\n"
+           "The CHAIR: The member will write to the committee.\n")
+
+
+def test_key_paragraphs_with_a_meeting_date_before_the_dialogue_are_no_turns():
+    root = converted_root(COUNCIL)
+    assert speakers(root) == ["Ms R HOLT", "The CHAIR", "Ms R HOLT", "The CHAIR"]
+    assert "Chamber: Regional Council" in _free(root)
+
+
+RECORD_HEADER = ("Skip to content\n\n"
+                 "Abstract of Conversation: Minister Berg Receives Ambassador Holt\n\n"
+                 "This page was made possible by a reader's gift\n\n"
+                 "Abstract of Conversation: Minister Berg Receives Ambassador Holt\n\n"
+                 "Time: 3 March 1961\n\n"
+                 "Location: Ministry of Trade\n\n"
+                 "Accompanying Attendees: Section Chief Ivo Lenz\n\n"
+                 "Translator and Recorder: Mara Stein\n\n"
+                 "Ambassador Holt came to the Ministry to take his leave of Minister Berg.\n")
+
+
+def test_a_record_header_of_keys_and_a_repeated_title_line_invent_no_speakers():
+    root = converted_root(RECORD_HEADER)
+    assert speakers(root) == []
+    assert "Accompanying Attendees: Section Chief Ivo Lenz" in _free(root)
+
+
+TITLE_PAGE = ("Holt Chambers\n\n"
+              "ADVOCATES OF THE COAST BAR\n"
+              "SENIOR ADVOCATE:\n"
+              "Chief Anna Holt (Head of Chambers)\n"
+              "CASE NO.: ICT-05-12-T\n"
+              "CHAMBER I\n"
+              "Court Reporters:\n"
+              "Ms. Ida Lenz\n"
+              "Ms. Mara Stein\n"
+              "P R O C E E D I N G S\n"
+              "MR. PRESIDENT:\n"
+              "Good afternoon.\n"
+              "Registrar, please call the case.\n"
+              "MR. LENZ:\n"
+              "Thank you, Mr. President.\n"
+              "MR. PRESIDENT:\n"
+              "Counsel, you may begin.\n")
+
+
+def test_title_page_keys_above_the_proceedings_line_are_no_turns():
+    assert speakers(converted_root(TITLE_PAGE)) == ["MR. PRESIDENT", "MR. LENZ", "MR. PRESIDENT"]
+
+
+def test_a_label_above_the_proceedings_line_that_recurs_below_it_keeps_every_label():
+    # a speaker who talks above and below the line: the block above is no title page
+    text = TITLE_PAGE.replace("Court Reporters:\n", "MR. LENZ:\n")
+    assert speakers(converted_root(text))[:3] == ["SENIOR ADVOCATE", "CASE NO.", "MR. LENZ"]
+
+
+PAGE_HEADS = ("UNREVISED MINUTES\n\n"
+              "REGIONAL COUNCIL CHAMBER\n\n"
+              "Ms R HOLT: Chair, may I raise the matter of the ferry? The timetable was\n"
+              "cut without notice.\n\n"
+              "The CHAIR: You may, briefly.\n\n\n"
+              "UNREVISED MINUTES\n"
+              "REGIONAL COUNCIL CHAMBER\n"
+              "PAGE: 2\n"
+              "Ms R HOLT: Thank you, Chair. The islanders were not consulted.\n\n"
+              "The CHAIR: The member will write to the committee.\n\n"
+              "Ms R HOLT: I will.\n")
+
+
+def test_a_page_head_repeated_in_the_flow_and_its_page_number_are_no_turns():
+    assert speakers(converted_root(PAGE_HEADS)) == [
+        "Ms R HOLT", "The CHAIR", "Ms R HOLT", "The CHAIR", "Ms R HOLT"]
+
+
+def test_a_moderator_key_naming_a_person_and_network_in_a_cover_block_is_no_turn():
+    text = ("EVENING DESK\n\n"
+            "GUESTS: Senator ANN ROE\n\n"
+            "MODERATOR: TOM HALE - Channel Four\n\n"
+            "This is a rush transcript.\n\n"
+            "TOM HALE, host:\n\n"
+            "Good evening.\n\n"
+            "ROE: Good evening, Tom.\n\n"
+            "HALE: Let us begin.\n\n"
+            "ROE: Gladly.\n")
+    assert "MODERATOR" not in speakers(converted_root(text))

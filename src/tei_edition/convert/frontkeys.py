@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tei_edition.convert.furniture import furniture_lines
 from tei_edition.convert.lexer import SourceLine
 
 # Keys of front lines that name people rather than speak: "Interpreter: Han Chang-xi",
@@ -19,7 +20,9 @@ from tei_edition.convert.lexer import SourceLine
 _NAMING_KEYS = frozenset("interpreter interpreters interviewer interviewers interviewee narrator "
                          "moderator guests officials persons assisting assistant recorder "
                          "recorders transcriber transcription audiotape videotape".split())
-_VALUE_WORD = re.compile(r"[(\[]?(?:[^\W\d_][\w.'’\-]*|\d{4}),?[)\]]?|and|of|the|de|von|van|&|©")
+# "RUSS MITCHELL - CBS News": a dash between a name and its network is part of a value
+_VALUE_WORD = re.compile(r"[(\[]?(?:[^\W\d_][\w.'’\-]*|\d{4}),?[)\]]?|and|of|the|de|von|van|&|©"
+                         r"|[-–—]")
 
 
 def _value_like(rest: str) -> bool:
@@ -147,4 +150,4 @@ def front_key_lines(lines: list[SourceLine], start: int,
     # wherever it stands; a turn would be an invented speaker saying a name (QA3 N1)
     chosen.update(k for k, key in candidates.items()
                   if counts[key] == 1 and key.split()[-1] in _NAMING_KEYS)
-    return frozenset(chosen)
+    return frozenset(chosen) | furniture_lines(lines, start, label_at)

@@ -72,8 +72,9 @@ def colon_title(lines: list[SourceLine], index: int, dated: bool = False) -> boo
             (".", "?", "!", "…", ",", ";", ":", '"', "”")):
         return False
     below = index + 1
-    has_dateline = below < len(lines) and lines[below].tight and (is_date_only(
-        lines[below].text) or NUMERIC_DATE.fullmatch(lines[below].text)) and not (below + 1 < len(lines) and lines[below + 1].tight)
+    has_dateline = below < len(lines) and lines[below].tight and (
+        is_date_only(lines[below].text) or bool(NUMERIC_DATE.fullmatch(lines[below].text))
+    ) and not (below + 1 < len(lines) and lines[below + 1].tight)
     if (below < len(lines) and lines[below].tight and not has_dateline) or (
             dated and not has_dateline):
         return False
