@@ -149,3 +149,27 @@ def test_a_name_with_one_parenthesis_and_a_colon_used_once_is_no_label():
     text = ("Plenary\n\nGood morning. The first item is a debate.\n\n"
             "Ruth Allan (Lothian East):\n\nI am pleased to see so many members here.\n")
     assert speakers(converted_root(text)) == []
+
+
+# ---- the FBIS "(Text)" mark before the first label ---------------------------------------------
+
+FBIS = ("Riverton Radio in English 2100 GMT 4 May\n\n"
+        "(Text) Delmar: Good evening, listeners.\n\n"
+        "The minister arrived only this morning.\n\n"
+        "Ruiz: Minister, what are your impressions?\n\n"
+        "Calder: First of all, I want to thank the provinces.\n")
+
+
+def test_the_fbis_text_mark_stays_in_the_speaker_and_names_nobody():
+    root = converted_root(FBIS)
+    assert speakers(root)[0] == "(Text) Delmar"
+    assert root.find(".//{http://www.tei-c.org/ns/1.0}sp").get("who") == "#delmar"
+
+
+def test_speakers_after_the_fbis_text_mark_count_though_each_speaks_once():
+    assert [s for s, _ in turns(converted_root(FBIS))] == ["(Text) Delmar", "Ruiz", "Calder"]
+
+
+def test_without_the_mark_single_surname_labels_stay_paragraphs():
+    text = FBIS.replace("(Text) ", "")
+    assert speakers(converted_root(text)) == []

@@ -19,6 +19,7 @@ from tei_edition.convert.labels import (
     HONORIFICS,
     NUMBERED_SPEAKER,
     OFFICE_HOLDER_LABEL,
+    SOURCE_MARK,
     STYLES,
     SUPPLIED_NAME,
     LabelMatch,
@@ -93,7 +94,8 @@ def _self_evident_label(label: str) -> bool:
     ("Präsident Prof. Dr. Norbert Lammert", the address of a parliamentary record)."""
     core, _ = label_core(label)
     if NUMBERED_SPEAKER.fullmatch(core) or _TIME_AFTER_LABEL.search(label) or \
-            _LANGUAGE_NOTE.search(label) or _ALIAS_NOTE.search(label):
+            _LANGUAGE_NOTE.search(label) or _ALIAS_NOTE.search(label) or \
+            SOURCE_MARK.match(label):
         return True
     words = re.sub(r"(\s*\([^()]*\))+\s*$", "", label).split()
     titles = 0
@@ -256,7 +258,9 @@ def _accepted_labels(texts: list[str], style: str, known_keys: frozenset[str],
     titles = {title_of(m.label) for m in matches if m.key in strong} - {""}
     accepted |= {m.key for m in matches if title_of(m.label) in titles}
     accepted |= offices
-    if established >= 2 or forced:
+    # "(Text) Wanguemert: ...": the FBIS mark opens the verbatim dialogue, so the speakers
+    # after it count even when each speaks once ("Vera: ...", "Castro: ...")
+    if established >= 2 or forced or any(SOURCE_MARK.match(m.label) for m in matches):
         accepted |= {m.key for m in matches if len(label_core(m.label)[0].split()) <= 4}
     score = sum(counts[k] for k in accepted)
     if not (established >= 2 or accepted & known_keys or forced):

@@ -80,6 +80,10 @@ PARAGRAPH_NUMBER = re.compile(r"\d{1,4}\.[ \u00a0]+(?=\S)")
 # "[1.] Q. Mr. President, ...", "[12.] Robert Pierpoint, CBS News: ...": the Public Papers
 # of the Presidents number each question in brackets before the label; kept in the speaker.
 BRACKET_NUMBER = re.compile(r"\[\d{1,3}\.?\][ \u00a0]+(?=[A-Z])")
+# "(Text) Wanguemert: A very good evening ...": the FBIS Daily Report marks where its verbatim
+# text begins ("(Text)", "(Excerpts)", "(Begin recording)") right before the first label. The
+# mark stays in the speaker as written, like a paragraph number; it names nobody.
+SOURCE_MARK = re.compile(r"\((?:Text|Excerpts?|Begin recording)\)[ \u00a0]+(?=[A-Z])")
 # "2Petrov: We agree.", "12 Petrov: ...": numbered records (and their OCR) also write the
 # paragraph number without a full stop, glued to the label or after a space. The number is
 # kept in the speaker as written, like "1. " above; the label must start with a capital.
@@ -124,6 +128,7 @@ def label_core(label: str) -> tuple[str, bool]:
     """The label without paragraph number, role in parentheses, question mark and
     honorifics; and uncertainty."""
     label = BRACKET_NUMBER.sub("", PARAGRAPH_NUMBER.sub("", label, count=1), count=1)
+    label = SOURCE_MARK.sub("", label, count=1)
     label = BARE_PARAGRAPH_NUMBER.sub("", label, count=1) if label[:1].isdigit() else label
     label = ADDRESSEE_END.sub("", label)  # "KEVIN HAGUE (Green) to the Minister for X"
     label = re.sub(r"^§\s*", "", label)  # the historic Hansard's paragraph mark

@@ -22,6 +22,7 @@ from tei_edition.convert.labelcore import (  # re-exported: the label API of the
     MARKS,
     NUMBERED_SPEAKER,
     PARAGRAPH_NUMBER,
+    SOURCE_MARK,
     comma_role_shape,
     has_label_shape,
     label_core,
@@ -209,7 +210,7 @@ def match_line(text: str, style: str) -> LabelMatch | None:
     timecode = _TIMECODE.match(text)
     prefix = timecode.group() if timecode else ""
     numbered = PARAGRAPH_NUMBER.match(text, len(prefix)) or BRACKET_NUMBER.match(
-        text, len(prefix))
+        text, len(prefix)) or SOURCE_MARK.match(text, len(prefix))
     if not numbered and style in ("colon", "period"):
         numbered = BARE_PARAGRAPH_NUMBER.match(text, len(prefix))
         first_word = text[numbered.end():].split(maxsplit=1)[0] if numbered else ""
@@ -292,7 +293,6 @@ def separator_text(token: str, spacing: str = "", alone: bool = False) -> str:
 
 
 __all__ = ["CAPS_PARTICLES", "CLASSIFICATION_WORDS", "HONORIFICS", "NUMBERED_SPEAKER",
-           "OFFICE_HOLDER_LABEL", "SEPARATOR_TEXT", "STYLES", "SUPPLIED_NAME", "LabelMatch",
-           "comma_role_shape", "has_label_shape", "label_core", "label_key", "match_line",
-           "office_before_name",
-           "period_dash", "separator_text", "title_of"]
+           "OFFICE_HOLDER_LABEL", "SEPARATOR_TEXT", "SOURCE_MARK", "STYLES", "SUPPLIED_NAME",
+           "LabelMatch", "comma_role_shape", "has_label_shape", "label_core", "label_key",
+           "match_line", "office_before_name", "period_dash", "separator_text", "title_of"]
