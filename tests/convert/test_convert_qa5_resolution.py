@@ -266,3 +266,33 @@ def test_a_moderator_key_naming_a_person_and_network_in_a_cover_block_is_no_turn
             "HALE: Let us begin.\n\n"
             "ROE: Gladly.\n")
     assert "MODERATOR" not in speakers(converted_root(text))
+
+
+# ---- a presiding office named with the article ----------------------------------------------
+
+def test_the_speaker_of_a_house_is_a_person_not_the_unknown_speaker():
+    text = ("Ms R HOLT: Speaker, may I raise the matter of the ferry?\n\n"
+            "The SPEAKER: You may, briefly.\n\n"
+            "Ms R HOLT: The timetable was cut without notice.\n\n"
+            "The SPEAKER: Order. The member will write to the committee.\n")
+    root = converted_root(text)
+    assert _who(root) == ["#r-holt", "#speaker", "#r-holt", "#speaker"]
+    assert root.find(".//t:person[t:persName='SPEAKER']", NS) is not None
+
+
+def test_the_deputy_speaker_is_named_by_the_office_as_written():
+    text = ("Ms R HOLT: Deputy Speaker, may I raise the matter of the ferry?\n\n"
+            "The DEPUTY SPEAKER: You may, briefly.\n\n"
+            "Ms R HOLT: The timetable was cut without notice.\n\n"
+            "The DEPUTY SPEAKER: Order. The member will write to the committee.\n")
+    root = converted_root(text)
+    assert _who(root)[1] != "#unknown-speaker"
+    assert root.find(".//t:person[t:persName='DEPUTY SPEAKER']", NS) is not None
+
+
+def test_a_bare_speaker_label_is_still_the_unknown_speaker():
+    text = ("ANN ROE: Welcome, everyone.\n\n"
+            "Speaker: Thank you. When does the vote take place?\n\n"
+            "ANN ROE: Tomorrow.\n\n"
+            "Speaker: Thank you.\n")
+    assert _who(converted_root(text))[1] == "#unknown-speaker"

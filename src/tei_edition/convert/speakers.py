@@ -35,6 +35,8 @@ from tei_edition.diagnostics import Diagnostic, Severity
 _UNKNOWN = frozenset({"speaker", "unidentified speaker", "unknown", "unknown speaker", "voice",
                       "unidentified", "voices", "male voice", "female voice"})
 _QA_ROLES = {"q": "interviewer", "a": "interviewee"}
+# "The SPEAKER", "The DEPUTY SPEAKER": a parliament's presiding office, named by the article
+_OFFICE = re.compile(r"(?:The|THE)\s+(?=[A-Z])")
 
 
 @dataclass(eq=False)
@@ -260,10 +262,14 @@ def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
         if person is None:
             if key in _QA_ROLES:
                 person = Person(ids.claim(key), core, role=_QA_ROLES[key], named=False)
-            elif (key in _UNKNOWN and not title_of(turn.label)) or key.startswith(
-                    ("voice", "a voice")):  # "Mr. Speaker" presides; "Speaker" is unknown
+            elif (key in _UNKNOWN and not title_of(turn.label) and not _OFFICE.match(
+                    turn.label)) or key.startswith(("voice", "a voice")):
+                # "Mr. Speaker" and "The SPEAKER" preside; "Speaker" alone is unknown
                 person = next((p for p in cast.speakers if not p.named and not p.role), None) \
                     or Person(ids.claim("unknown-speaker"), core, named=False)
+            elif key in _UNKNOWN and _OFFICE.match(turn.label):  # "The DEPUTY SPEAKER"
+                office = re.sub(r"\s*\([^()]*\)\s*$", "", _OFFICE.sub("", turn.label, count=1))
+                person = Person(ids.claim(slugify(core)), office or core)
             else:
                 person = Person(ids.claim(slugify(core)), core)
             if all(p is not person for p in cast.speakers):
