@@ -191,6 +191,21 @@ def test_key_paragraphs_with_a_meeting_date_before_the_dialogue_are_no_turns():
     assert "Chamber: Regional Council" in _free(root)
 
 
+def test_after_such_a_header_a_lone_key_naming_a_thing_is_no_turn():
+    text = COUNCIL.replace("The Council met at 10:00.\n\n",
+                           "No summary available.\n\nWatch: Plenary\n\n"
+                           "The Council met at 10:00.\n\n")
+    root = converted_root(text)
+    assert "Watch" not in speakers(root)
+    assert "Watch: Plenary" in _free(root)
+
+
+def test_without_a_dated_header_a_lone_key_line_is_left_to_the_label_rules():
+    text = COUNCIL.replace("Date of Meeting: 04 May 2019\n\n", "").replace(
+        "The Council met at 10:00.\n\n", "Watch: Plenary\n\nThe Council met at 10:00.\n\n")
+    assert "Watch" in speakers(converted_root(text))
+
+
 RECORD_HEADER = ("Skip to content\n\n"
                  "Abstract of Conversation: Minister Berg Receives Ambassador Holt\n\n"
                  "This page was made possible by a reader's gift\n\n"

@@ -5,7 +5,8 @@ itself shows are not speech:
 
 - a run of "Key: value" paragraphs before the dialogue, one key each, short values, one of
   them a date or a date key ("House: National Assembly" / "Date of Meeting: 02 Mar 2017",
-  "Time: 21 January 1958" / "Location: ..." / "Accompanying Attendees: Li Chen");
+  "Time: 21 January 1958" / "Location: ..." / "Accompanying Attendees: Li Chen"), and after
+  such a header a lone key naming a thing before the dialogue ("Watch: Plenary");
 - a title-page key above the line that opens the proceedings ("SENIOR ADVOCATE:", "CASE NO.:
   ICTR-00-56-T" above "P R O C E E D I N G S"), when no key above it is used twice;
 - the same short "Key: value" line printed twice before the dialogue (a web page repeating
@@ -39,6 +40,12 @@ def _short(value: str) -> bool:
     return len(value.split()) <= 10 and not value.rstrip().endswith((".", "?", "!", ";"))
 
 
+def _name_like(value: str) -> bool:
+    """"Plenary", "National Assembly": one to three capitalised words, nothing else."""
+    words = value.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
 def _paragraphs(lines: list[SourceLine], start: int) -> list[tuple[int, int]]:
     spans, index = [], start
     while index < len(lines):
@@ -59,7 +66,10 @@ def _key_runs(lines: list[SourceLine], start: int, label_at: Callable[[int], obj
     def close() -> None:
         keys = [key for _, key, _ in run]
         dated = any(key.split()[0] in _DATE_KEYS or find_date(value) for _, key, value in run)
-        if len(run) >= 2 and len(set(keys)) == len(keys) and dated:
+        if (len(run) >= 2 and len(set(keys)) == len(keys) and dated) or (chosen and run and all(
+                _name_like(value) for _, _, value in run)):
+            # once the page's dated header is found, a later lone key naming a thing
+            # ("Watch: Plenary") before the dialogue belongs to it
             chosen.update(k for k, _, _ in run if label_at(k) is not None)
         run.clear()
 
