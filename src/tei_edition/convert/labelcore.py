@@ -2,10 +2,11 @@
 
 Owns reading one label as written ("1. Mr. STEVENSON (United States):", "JULIAN RUSH, ITV
 News Correspondent", "[12.] Q", "Hon TOM HALE (Leader of the House) on behalf of the
-Minister for X"): the numbers, roles, addressees and forms of address around the name, and
-whether the words are shaped like a label at all. labels.py finds labels in lines with these;
-it must not look at lines, separators or the document (labels.py, evidence.py), nor resolve
-persons (speakers.py).
+Minister for X", "(Text) Delmar", "Chairman of the council of ministers Pavel Orel"): the
+numbers, source marks, roles, offices, addressees and forms of address around the name, and
+whether the words are shaped like a label at all (letters with their combining marks:
+"सभापति"). labels.py finds labels in lines with these; it must not look at lines, separators
+or the document (labels.py, evidence.py), nor resolve persons (speakers.py).
 """
 
 from __future__ import annotations
