@@ -181,3 +181,18 @@ def test_speakers_after_the_fbis_text_mark_count_though_each_speaks_once():
 def test_without_the_mark_single_surname_labels_stay_paragraphs():
     text = FBIS.replace("(Text) ", "")
     assert speakers(converted_root(text)) == []
+
+
+def test_the_mark_blocks_hold_every_combining_mark_of_the_basic_plane():
+    """labelcore scans only MARK_BLOCKS for combining marks (import time); a Python whose
+    Unicode database puts a mark elsewhere must fail here, not read Hindi labels wrongly."""
+    import unicodedata
+
+    from tei_edition.convert.labelcore import MARK_BLOCKS
+
+    def in_blocks(code: int) -> bool:
+        return any(first <= code <= last for first, last in MARK_BLOCKS)
+
+    outside = [hex(code) for code in range(0x300, 0x10000)
+               if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me") and not in_blocks(code)]
+    assert outside == []
