@@ -308,3 +308,20 @@ def test_page_mark_above_an_editorial_passage_opens_its_division():
     root = converted_root(BULLETS + "[Page 210]\n\n" + PASSAGE + TALK)
     division = root.find(".//t:div[@type='editorial']", NS)
     assert [child.tag.split("}")[1] for child in division] == ["pb", "p", "p"]
+
+
+def test_an_office_with_commas_and_a_holder_with_a_form_of_address_is_a_web_label():
+    """"The Parliamentary Under-Secretary of State for Ports, Harbours and Canals (Mr Owen
+    Pratt)": commas and lower-case words in the office, the holder with "Mr" (QA5 file 15)."""
+    text = WEB_HANSARD.replace(
+        "Owen Pratt Portrait The Secretary of State for Transport (Owen Pratt)",
+        "Owen Pratt Portrait The Parliamentary Under-Secretary of State for Ports, Harbours "
+        "and Canals (Mr Owen Pratt)")
+    root = converted_root(text)
+    assert _who(root) == ["#marta-quill", "#owen-pratt", "#marta-quill"]
+
+
+def test_a_name_with_credentials_in_parentheses_is_no_office_label():
+    from tei_edition.convert.hansard import match_paren_line
+
+    assert match_paren_line("Chief Ann B. ROE, Esq. (Head of Chambers)") is None

@@ -52,14 +52,23 @@ _PARTY = re.compile(r"[A-Z][A-Za-z]{0,5}(?:/[A-Z][\w\-]{0,6})?")
 _BARE_NAME = re.compile(r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){1,3}")
 
 
+# "The Parliamentary Under-Secretary of State for Culture, Media and Sport (Mr David
+# Evennett)": an office (commas and lower-case words allowed) and its holder, with a form of
+# address, in the parentheses; the holder is the speaker (labelcore.py).
+_OFFICE_LINE = re.compile(r"(?P<name>The [A-Z][\w.'’\-]*(?:,? (?:[A-Z][\w.'’\-]*|of|the|and|for))"
+                          r"{1,16}) \((?P<place>(?:Sir|Dame|Lord|Lady|Baroness|Mr\.?|Mrs\.?|Ms\.?|"
+                          r"Miss|Dr\.?) [A-Z][^()]{1,60})\)(?P<party>)")
+
+
 def match_paren_line(text: str) -> LabelMatch | None:
     """"Dr. John Cunningham (Copeland)" alone on its line: a member's label; in a web copy
     after the member's portrait caption ("Anna Reyes Portrait Anna Reyes (Northbridge) (Lab)",
     webcopy.py), which stays in the label as written."""
-    found = _PAREN_LINE.fullmatch(text, caption_end(text, HONORIFICS))
-    if not found or len(text) > 140:
+    start = caption_end(text, HONORIFICS)
+    found = _PAREN_LINE.fullmatch(text, start) or _OFFICE_LINE.fullmatch(text, start)
+    if not found or len(text) > 160:
         return None
-    if not _addressed(found["name"]) and not (
+    if not _addressed(found["name"]) and found.re is not _OFFICE_LINE and not (
             found["party"] and _PARTY.fullmatch(found["party"])
             and _BARE_NAME.fullmatch(found["name"])):
         return None
