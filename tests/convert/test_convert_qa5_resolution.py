@@ -311,3 +311,29 @@ def test_a_bare_speaker_label_is_still_the_unknown_speaker():
             "ANN ROE: Tomorrow.\n\n"
             "Speaker: Thank you.\n")
     assert _who(converted_root(text))[1] == "#unknown-speaker"
+
+
+# ---- with labelcore.py's declared-initials comma label (patch f6-patches/labelcore.patch) ---
+
+def test_a_label_with_declared_initials_and_a_lower_case_role_is_a_turn_of_that_person():
+    text = ("Entrevista en la radio\n\n"
+            "Rosa Lindo (RL), conductora: Gracias por venir, señor ministro.\n\n"
+            "Tomás Vega Ruiz (TVR): Un gusto estar aquí.\n\n"
+            "RL: ¿Cómo está?\n\n"
+            "TVR: Muy bien, gracias.\n\n"
+            "RL: Hablemos del puerto.\n")
+    root = converted_root(text)
+    assert speakers(root)[0] == "Rosa Lindo (RL), conductora"
+    assert _who(root) == ["#rosa-lindo", "#tomas-vega-ruiz", "#rosa-lindo",
+                          "#tomas-vega-ruiz", "#rosa-lindo"]
+
+
+def test_a_german_interview_title_names_the_interviewer_after_im_gespraech_mit():
+    """"Anna Berg im Gespräch mit Paul Vogt" names both voices, so a single "Vogt:" label has
+    the title's evidence (QA5 file 76); "mit" alone before capitalised nouns names nobody."""
+    text = ("Anna Berg im Gespräch mit Paul Vogt\n\n"
+            "Die Regierung hat heute neue Pläne vorgestellt.\n\n"
+            "Vogt: Frau Berg, was halten Sie davon?\n\n"
+            "Berg: Ich halte sie für richtig.\n")
+    root = converted_root(text)
+    assert speakers(root)[0] == "Vogt"

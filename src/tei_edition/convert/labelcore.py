@@ -78,7 +78,11 @@ ADDRESSEE_END = re.compile(rf"(?<=\)){ADDRESSEE}$")
 # name before the comma (label_core), so a later "RUSH:" is the same speaker.
 _NAME_PART = r"[^\W\d_][\w.'’\-]*(?: [\w.'’\-]+){1,5}"
 _ROLE_PART = r"[^\W\d_][\w.'’\-&]*(?: [\w.'’\-&]+){0,9}"
-COMMA_LABEL = re.compile(rf"(?P<name>{_NAME_PART}),(?P<role> {_ROLE_PART}(?:, {_ROLE_PART})?)"
+# "Adela Ruiz (AR), conductora:": a Spanish transcript declares the initials its later labels
+# use in parentheses after the name (speakers.py makes them an alias, variants.py) and writes
+# the role in lower case; with such initials the role may be lower case (QA5 file 58).
+COMMA_LABEL = re.compile(rf"(?P<name>{_NAME_PART})(?P<alias> \((?:[A-ZÀ-Ý]\.?){{2,5}}\))?,"
+                         rf"(?P<role> {_ROLE_PART}(?:, {_ROLE_PART})?)"
                          r"(?P<paren>(?: \([^()]{1,60}\)){0,2})")
 _ROLE_JOINERS = frozenset("of the for and on in at to & de del la du des der von".split())
 
@@ -177,6 +181,8 @@ def comma_role_shape(label: str) -> bool:
     if any(w[:1].islower() and w not in PARTICLES - {"of"} for w in found["name"].split()):
         return False
     role = found["role"].replace(",", " ").split()
+    if found["alias"] and len(role) <= 4 and not any(ch.isdigit() for ch in found["role"]):
+        return True  # "Adela Ruiz (AR), conductora": the declared initials prove the label
     return (not any(ch.isdigit() for ch in found["role"]) and role[0][:1].isupper()
             and all(w[:1].isupper() or w.lower() in _ROLE_JOINERS for w in role))
 

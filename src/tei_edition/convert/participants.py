@@ -250,6 +250,9 @@ _ADDRESSED_NAME = re.compile(r"\b(?:Comrade|Cde\.|Mr\.|Mrs\.|Ms\.|Dr\.|Ambassado
 # "Interviewed by: Craig Addison" (a title page's key with a colon) and "Oral History of Jay
 # Last" (the narrator the title is about) name the two voices of an oral history (QA3 R1).
 _LINKED_NAME = re.compile(r"\b(?:with|by|and|between|WITH|BY|AND|BETWEEN|by:|"
+                          # German "Armin Laschet im Gespräch mit Stephan Detjen" (a noun
+                          # before "mit": German capitalises nouns, so "mit" alone is no cue)
+                          r"(?:Gespräch|Interview|Unterhaltung|Gespräche) mit|"
                           r"(?:Oral History|Oral history|ORAL HISTORY|Interview|Memoir) of) +"
                           r"([A-Z][\w'’\-]+(?: [A-Z]\.)?(?: [A-Z][\w'’\-]+){1,2})\b")
 
