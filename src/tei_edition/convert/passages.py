@@ -7,8 +7,9 @@ style write it: every paragraph of the passage opens with "[", only the last one
 
 Owns recognising such a run of paragraphs (``bracketed_passage``). Each paragraph alone is an
 unclosed bracket (``transcript.unclosed-bracket``, a warning: the text is kept as written);
-the run is one editorial intervention, so body.py gives it a division of its own (``div[@type="editorial"]``, TEI P5 §4.1: a
-division of text by another hand than the dialogue's) with the brackets kept as written.
+the run is one editorial intervention, so body.py gives it a division of its own
+(``div[@type="editorial"]``, TEI P5 §4.1: a division of text by another hand than the
+dialogue's) with the brackets kept as written.
 The shape is narrow: every paragraph opens with "[" and holds no other bracket, the last
 one ends with the only "]", and no line of it is a speaker label. A passage whose "]" never
 comes is no passage: then a bracket was really left open, and each paragraph keeps its "["
