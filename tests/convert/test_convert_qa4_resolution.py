@@ -329,3 +329,14 @@ def test_three_speakers_each_alone_on_their_line_above_their_notes_prove_the_sty
 def test_two_names_alone_on_their_lines_are_not_yet_a_dialogue():
     two = STENOGRAM.split("Gen. Hofer:")[0]
     assert speakers(converted_root(two)) == []
+
+
+def test_an_office_with_the_article_and_no_holder_is_named_by_the_office():
+    """"The Prime Minister:" and "The Minister of Transport:" name persons by their office
+    (persName "Prime Minister", id prime-minister), not by the words left after the title
+    words are taken off ("Minister", "of Transport")."""
+    root = converted_root("Debate\n\nThe Prime Minister: We will act.\n\nMr. Hale: When?\n\n"
+                          "The Prime Minister: Soon.\n\nThe Minister of Transport: Next week.\n")
+    assert _who(root) == ["#prime-minister", "#hale", "#prime-minister",
+                          "#minister-of-transport"]
+    assert _person_names(root)["minister-of-transport"] == "Minister of Transport"

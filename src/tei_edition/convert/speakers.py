@@ -214,9 +214,23 @@ def _speaker_for(label: str, key: str, cast: Cast, ids: IdRegistry) -> str:
     """The id of the person a part of a joint label names (created when unknown)."""
     person = _find(label, cast.participants) or _find(label, cast.speakers)
     if person is None:
-        person = Person(ids.claim(slugify(label_core(label)[0])), label_core(label)[0])
+        name = _new_speaker_name(label)
+        person = Person(ids.claim(slugify(name)), name)
         cast.speakers.append(person)
     return person.id
+
+
+def _new_speaker_name(label: str) -> str:
+    """The name of a person known only by a label: the label's core, except for an office
+    written with the article and no holder ("The Prime Minister", "The Minister of
+    Transport"), whose core loses the office words taken for a title ("Minister", "of
+    Transport"): such a person is named by the office (TEI P5 §13.3.2: persName may hold
+    a role name when no personal name is known)."""
+    core = label_core(label)[0]
+    office = label[4:].strip() if label.startswith("The ") and "(" not in label else ""
+    if office and core != office and (core[:1].islower() or office.endswith(core)):
+        return office
+    return core
 
 
 def _turns(document: Document) -> list[Turn]:
@@ -271,7 +285,8 @@ def _resolve_turns(document: Document, cast: Cast, ids: IdRegistry,
                 office = re.sub(r"\s*\([^()]*\)\s*$", "", _OFFICE.sub("", turn.label, count=1))
                 person = Person(ids.claim(slugify(core)), office or core)
             else:
-                person = Person(ids.claim(slugify(core)), core)
+                name = _new_speaker_name(turn.label)
+                person = Person(ids.claim(slugify(name)), name)
             if all(p is not person for p in cast.speakers):
                 cast.speakers.append(person)
             if has_declared and person.named:
