@@ -39,6 +39,11 @@ def speakers(root: etree._Element) -> list[str]:
     return ["".join(s.itertext()) for s in root.iterfind(".//t:sp/t:speaker", NS)]
 
 
+def who_of_turns(root: etree._Element) -> list[str]:
+    """The @who of every turn, in document order."""
+    return [sp.get("who") for sp in root.iterfind(".//t:sp", NS)]
+
+
 def turns(root: etree._Element) -> list[tuple[str, str]]:
     """(speaker, speech) of every turn, whitespace normalised."""
     out = []

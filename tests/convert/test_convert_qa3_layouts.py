@@ -4,7 +4,7 @@ an editorial bracket over several paragraphs (docs/conventions.md)."""
 
 from __future__ import annotations
 
-from convert_support import NS, converted_root, free_paragraphs, speakers, turns
+from convert_support import NS, converted_root, free_paragraphs, speakers, turns, who_of_turns
 
 from tei_edition.convert import convert_text
 from tei_edition.convert.participants import names_in_front
@@ -26,10 +26,6 @@ WEB_HANSARD = (
     "The fishermen will be glad to hear it.\n")
 
 
-def _who(root) -> list[str]:
-    return [sp.get("who") for sp in root.iterfind(".//t:sp", NS)]
-
-
 def test_portrait_caption_line_is_a_hansard_label():
     root = converted_root(WEB_HANSARD)
     assert len(speakers(root)) == 3
@@ -46,12 +42,12 @@ def test_link_line_under_the_label_is_part_of_the_speaker_not_the_speech():
 
 def test_repeat_form_under_the_caption_is_the_same_member():
     root = converted_root(WEB_HANSARD)
-    assert _who(root) == ["#marta-quill", "#owen-pratt", "#marta-quill"]
+    assert who_of_turns(root) == ["#marta-quill", "#owen-pratt", "#marta-quill"]
 
 
 def test_office_holder_after_a_caption_is_the_holder():
     root = converted_root(WEB_HANSARD)
-    assert _who(root)[1] == "#owen-pratt"
+    assert who_of_turns(root)[1] == "#owen-pratt"
 
 
 def test_page_header_above_the_first_caption_stays_a_paragraph():
@@ -63,7 +59,7 @@ def test_page_header_above_the_first_caption_stays_a_paragraph():
 def test_presiding_officer_after_a_caption_is_the_speaker_of_the_house():
     root = converted_root(WEB_HANSARD + "\nLindsay Moor Portrait Mr Speaker\n"
                                         "- View Speech - Hansard - -\n\nOrder.\n")
-    assert _who(root)[-1] == "#speaker"
+    assert who_of_turns(root)[-1] == "#speaker"
 
 
 def test_a_caption_needs_the_layout_twice():
@@ -123,7 +119,7 @@ def test_supplied_first_name_stays_supplied_inside_the_speaker():
 
 def test_supplied_label_resolves_to_one_person_with_the_whole_name():
     root = converted_root(SUPPLIED_NOTES)
-    assert _who(root) == ["#greta-lund", "#piet-varga", "#greta-lund"]
+    assert who_of_turns(root) == ["#greta-lund", "#piet-varga", "#greta-lund"]
     assert root.xpath("//t:person[@xml:id='greta-lund']/t:persName/text()",
                       namespaces=NS) == ["Greta Lund"]
 
@@ -219,7 +215,7 @@ def test_capitals_name_introduced_above_is_a_label_separated_by_a_space():
 
 def test_initials_of_a_capitals_speaker_alone_on_a_line_are_that_speakers_label():
     root = converted_root(MAGAZINE)
-    assert _who(root) == ["#ruth-abara", "#tomas-hale", "#ruth-abara", "#irene-vidal"]
+    assert who_of_turns(root) == ["#ruth-abara", "#tomas-hale", "#ruth-abara", "#irene-vidal"]
     assert turns(root)[2] == ("RA", "Who pays for the work today?")
 
 
@@ -257,7 +253,7 @@ def test_office_with_its_holder_in_parentheses_is_a_label_when_the_record_uses_i
     assert speakers(root) == [
         "The Minister of State, Department for Transport (Lord Ashby)",
         "The Parliamentary Under-Secretary of State, Treasury (Baroness Finch)"]
-    assert _who(root) == ["#ashby", "#finch"]
+    assert who_of_turns(root) == ["#ashby", "#finch"]
 
 
 def test_written_question_between_answers_is_not_the_answer_before_it():
@@ -318,7 +314,7 @@ def test_an_office_with_commas_and_a_holder_with_a_form_of_address_is_a_web_labe
         "Owen Pratt Portrait The Parliamentary Under-Secretary of State for Ports, Harbours "
         "and Canals (Mr Owen Pratt)")
     root = converted_root(text)
-    assert _who(root) == ["#marta-quill", "#owen-pratt", "#marta-quill"]
+    assert who_of_turns(root) == ["#marta-quill", "#owen-pratt", "#marta-quill"]
 
 
 def test_a_name_with_credentials_in_parentheses_is_no_office_label():

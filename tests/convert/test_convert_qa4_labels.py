@@ -18,12 +18,8 @@ from convert_support import (
     normalised_transcript,
     speakers,
     turns,
+    who_of_turns,
 )
-
-
-def _who(root) -> list[str]:
-    return [sp.get("who") for sp in root.iterfind(".//t:sp", NS)]
-
 
 # ---- a role after a comma -----------------------------------------------------------------
 
@@ -44,7 +40,7 @@ def test_a_name_in_capitals_with_a_role_after_a_comma_is_a_label():
 
 def test_the_role_stays_in_the_speaker_and_the_person_is_the_name_before_the_comma():
     root = converted_root(BROADCAST)
-    who = _who(root)
+    who = who_of_turns(root)
     assert who[1] == who[3] == "#mark-stone"  # "STONE:" later is the same speaker
     assert turns(root)[1][1] == "The talks went on through the night."
 
@@ -53,7 +49,7 @@ def test_a_role_in_capitals_with_particles_is_a_label():
     root = converted_root("HOST: Welcome.\nPAUL GRANT, PRESIDENT OF THE HARBOUR BOARD: "
                           "Thank you.\nHOST: Tell us more.\nGRANT: Gladly.\n")
     assert speakers(root)[1] == "PAUL GRANT, PRESIDENT OF THE HARBOUR BOARD"
-    assert _who(root)[1] == _who(root)[3]
+    assert who_of_turns(root)[1] == who_of_turns(root)[3]
 
 
 def test_a_name_with_a_suffix_after_a_comma_alone_on_its_line_is_a_label():
@@ -100,7 +96,7 @@ PARLIAMENT = ("3. Presentation of the programme (debate)\n\n"
 def test_european_parliament_labels_end_with_a_period_before_the_dash():
     root = converted_root(PARLIAMENT)
     assert speakers(root) == ["Presidente.", "Maria Rossi, Vice-President of the Commission."]
-    assert _who(root) == ["#presidente", "#maria-rossi"]
+    assert who_of_turns(root) == ["#presidente", "#maria-rossi"]
     assert turns(root)[1][1] == "Mr President, thank you. For me, these hours matter."
 
 
@@ -124,7 +120,7 @@ def test_a_bracketed_item_number_before_a_label_starts_a_turn_and_is_kept_in_the
     assert speakers(root) == ["THE PRESIDENT", "1. Q", "THE PRESIDENT", "2. Q", "THE PRESIDENT"]
     sp = root.findall(".//t:sp", NS)[1]
     assert sp.find("t:speaker/t:supplied", NS).text == "1."  # the editors' number, kept
-    assert _who(root)[1] == "#q"
+    assert who_of_turns(root)[1] == "#q"
 
 
 def test_a_bracketed_item_number_without_a_label_continues_the_turn():
@@ -163,7 +159,7 @@ def test_the_member_asked_and_the_minister_answered_for_stay_in_the_speaker():
 
 
 def test_the_question_label_and_the_short_label_are_one_member():
-    who = _who(converted_root(ORAL_QUESTIONS))
+    who = who_of_turns(converted_root(ORAL_QUESTIONS))
     assert who[0] == who[2] == "#anna-reyes" and who[1] == who[3] == "#tom-hale"
 
 

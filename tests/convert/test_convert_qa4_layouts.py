@@ -5,7 +5,7 @@ invented; docs/conventions.md and docs/encoding.md state the rules."""
 
 from __future__ import annotations
 
-from convert_support import NS, converted_root, free_paragraphs, turns
+from convert_support import NS, converted_root, free_paragraphs, turns, who_of_turns
 
 from tei_edition.convert import convert_text
 from tei_edition.convert.lexer import BreakSegment, TextSegment, scan_brackets
@@ -81,10 +81,6 @@ def test_nested_bracket_over_lines_keeps_its_line_breaks():
 
 # ---- family D: the historic Hansard's label paragraphs -----------------------------------
 
-def _who(root) -> list[str]:
-    return [sp.get("who") for sp in root.iterfind(".//t:sp", NS)]
-
-
 def _stages(root) -> list[str]:
     return [" ".join("".join(s.itertext()).split())
             for s in root.iterfind(".//t:div/t:stage", NS)]
@@ -114,7 +110,7 @@ def test_name_alone_in_its_paragraph_is_a_label_when_the_layout_repeats():
 
 def test_order_paper_question_is_the_members_turn_with_one_who():
     root = converted_root(HISTORIC)
-    assert _who(root)[0] == _who(root)[1] == _who(root)[4]
+    assert who_of_turns(root)[0] == who_of_turns(root)[1] == who_of_turns(root)[4]
     assert turns(root)[0][1].startswith("To ask the Prime Minister")
 
 
@@ -148,7 +144,7 @@ def test_order_paper_question_glued_to_asked_is_the_members_turn():
     root = converted_root(text)
     assert turns(root)[0] == ("§ 12. Mr. Okafor",
                               "asked the Prime Minister whether he will visit the harbour.")
-    assert _who(root)[0] == _who(root)[2]
+    assert who_of_turns(root)[0] == who_of_turns(root)[2]
 
 
 # ---- family D: web-page chrome between the label and the speech ---------------------------
@@ -171,7 +167,7 @@ def test_photo_caption_and_link_words_stay_in_the_speaker_and_the_name_is_the_pe
     assert [speech for _, speech in turns(root)] == [
         "My question is to the Minister. When will the harbour open?",
         "The harbour opens in May.", "The member for Eastfield will cease interjecting."]
-    assert _who(root) == ["#ann-roe", "#ben-hale", "#kim-lee"]
+    assert who_of_turns(root) == ["#ann-roe", "#ben-hale", "#kim-lee"]
     assert turns(root)[1][0].startswith("Photo of Mr Ben HaleMr Ben Hale (Northway")
 
 
@@ -194,7 +190,7 @@ def test_dail_link_texts_after_the_colon_stay_in_the_speaker():
          "On a point of order, the harbour report was promised for today."),
         ("Deputy Ben Hale: Information on Ben Hale Zoom on Ben Hale",
          "The report is ready and will be laid before the House.")]
-    assert _who(root) == ["#ann-roe", "#ben-hale"]
+    assert who_of_turns(root) == ["#ann-roe", "#ben-hale"]
     assert {sp.get("rend") for sp in root.iterfind(".//t:sp", NS)} == {"sep-space"}
 
 
@@ -214,7 +210,7 @@ def test_openparliament_label_line_under_clock_and_party_is_a_label():
     root = converted_root(OPENPARLIAMENT)
     assert [s for s, _ in turns(root)] == ["Ann Roe Liberal Eastfield—North, ON",
                                            "Ben Hale Conservative Northway—Lake, AB"]
-    assert _who(root) == ["#ann-roe", "#ben-hale"]
+    assert who_of_turns(root) == ["#ann-roe", "#ben-hale"]
 
 
 def test_openparliament_breadcrumb_clock_and_party_are_no_speech():
@@ -237,7 +233,7 @@ def test_member_without_a_photo_is_a_label_by_the_hansard_link_words():
     root = converted_root(text)
     assert turns(root)[2] == ("Kim Lee (Speaker) Share this | | Hansard source",
                               "The member for Eastfield will cease interjecting.")
-    assert _who(root)[2] == "#kim-lee"
+    assert who_of_turns(root)[2] == "#kim-lee"
 
 
 def test_name_line_without_the_link_words_is_no_web_label():
@@ -249,7 +245,7 @@ def test_name_line_without_the_link_words_is_no_web_label():
 def test_dail_office_label_is_the_person_the_links_name():
     root = converted_root(DAIL + "\nAn Ceann Comhairle: Information on Seán Doyle Zoom on Seán "
                                  "Doyle We will hear the Minister next.\n")
-    assert _who(root) == ["#ann-roe", "#ben-hale", "#sean-doyle"]
+    assert who_of_turns(root) == ["#ann-roe", "#ben-hale", "#sean-doyle"]
 
 
 def test_speaker_after_the_paragraph_mark_is_the_presiding_officer_not_an_unknown_voice():
@@ -257,7 +253,7 @@ def test_speaker_after_the_paragraph_mark_is_the_presiding_officer_not_an_unknow
             "§ Mr. SpeakerMr. Lind.\n"
             "§ Mr. LindWill he reconsider?\n§ Mr. SpeakerOrder.\n")
     root = converted_root(text)
-    assert _who(root)[1] == _who(root)[3] != "#unknown-speaker"
+    assert who_of_turns(root)[1] == who_of_turns(root)[3] != "#unknown-speaker"
 
 
 def test_openparliament_block_copied_without_empty_lines_is_still_recognised():
@@ -265,7 +261,7 @@ def test_openparliament_block_copied_without_empty_lines_is_still_recognised():
         "m.\nLiberal\n")).replace("Day\n\n10:07 a.m.\n\nConservative\n\n", (
             "Day\n10:07 a.m.\nConservative\n"))
     root = converted_root(text)
-    assert _who(root) == ["#ann-roe", "#ben-hale"]
+    assert who_of_turns(root) == ["#ann-roe", "#ben-hale"]
     assert all("10:07" not in speech for _, speech in turns(root))
 
 
@@ -274,7 +270,7 @@ def test_office_with_its_holder_in_parentheses_is_a_label_paragraph_of_the_layou
                             "The Prime Minister (Mr. Ivo Brandt)\n\nNo, Sir.")
     root = converted_root(text)
     assert turns(root)[2] == ("The Prime Minister (Mr. Ivo Brandt)", "No, Sir.")
-    assert _who(root)[2] == "#ivo-brandt"
+    assert who_of_turns(root)[2] == "#ivo-brandt"
 
 
 def test_gesture_under_a_constituency_label_is_a_stage_direction_too():

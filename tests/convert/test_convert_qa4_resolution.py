@@ -5,14 +5,10 @@ as turns (docs/conventions.md). Names and sentences are invented."""
 
 from __future__ import annotations
 
-from convert_support import NS, converted_root, free_paragraphs, speakers
+from convert_support import NS, converted_root, free_paragraphs, speakers, who_of_turns
 
 from tei_edition.convert import convert_text
 from tei_edition.convert.initials import fits_initials, initials_of_label, title_persons
-
-
-def _who(root) -> list[str]:
-    return [sp.get("who") for sp in root.iterfind(".//t:sp", NS)]
 
 
 def _person_names(root) -> dict[str, str]:
@@ -35,7 +31,7 @@ TELCON = (
 
 def test_one_letter_label_points_to_the_title_person_with_that_surname_initial():
     root = converted_root(TELCON)
-    assert _who(root) == ["#brandauer", "#lindqvist", "#brandauer", "#lindqvist"]
+    assert who_of_turns(root) == ["#brandauer", "#lindqvist", "#brandauer", "#lindqvist"]
 
 
 def test_initials_label_keeps_its_speaker_text_as_written():
@@ -54,7 +50,7 @@ def test_two_letter_label_is_given_name_and_surname_initials():
             "IM: Only if the second article changes.\n\n"
             "HS: Then we change it.\n")
     root = converted_root(text)
-    assert _who(root) == ["#henrik-solberg", "#ivo-marek", "#henrik-solberg"]
+    assert who_of_turns(root) == ["#henrik-solberg", "#ivo-marek", "#henrik-solberg"]
 
 
 def test_two_title_persons_with_the_same_initial_give_no_link():
@@ -63,7 +59,7 @@ def test_two_title_persons_with_the_same_initial_give_no_link():
             "M: Agreed.\n\n"
             "K: Then the roads.\n")
     root = converted_root(text)
-    assert _who(root)[0] == "#k"
+    assert who_of_turns(root)[0] == "#k"
     assert "karl-kessler" not in _person_names(root)
 
 
@@ -77,7 +73,7 @@ def test_ambiguous_initial_with_declared_persons_is_reported_unresolved():
     codes = [(d.code, d.line) for d in result.diagnostics]
     assert ("transcript.unresolved-speaker", 5) in codes
     root = result.tree.getroot()
-    assert _who(root)[0] == "#k"
+    assert who_of_turns(root)[0] == "#k"
 
 
 def test_one_letter_label_points_to_the_participant_with_that_surname_initial():
@@ -87,7 +83,7 @@ def test_one_letter_label_points_to_the_participant_with_that_surname_initial():
             "M: Only if the second article changes.\n\n"
             "S: Then we change it.\n")
     root = converted_root(text)
-    assert _who(root) == ["#henrik-solberg", "#ivo-marek", "#henrik-solberg"]
+    assert who_of_turns(root) == ["#henrik-solberg", "#ivo-marek", "#henrik-solberg"]
 
 
 def test_short_label_that_is_a_name_of_the_title_is_not_read_as_initials():
@@ -96,7 +92,7 @@ def test_short_label_that_is_a_name_of_the_title_is_not_read_as_initials():
             "IVANOV: Thank you.\n\n"
             "LI: Let us begin.\n")
     root = converted_root(text)
-    assert _who(root) == ["#li", "#ivanov", "#li"]
+    assert who_of_turns(root) == ["#li", "#ivanov", "#li"]
 
 
 def test_initials_label_before_the_full_label_is_the_same_person():
@@ -108,7 +104,7 @@ def test_initials_label_before_the_full_label_is_the_same_person():
             "H: Then we call them.\n\n"
             "P: Do it.\n")
     root = converted_root(text)
-    assert _who(root) == ["#president", "#hale", "#president", "#hale", "#president"]
+    assert who_of_turns(root) == ["#president", "#hale", "#president", "#hale", "#president"]
     assert speakers(root) == ["P", "HALE", "PRESIDENT", "H", "P"]
 
 
@@ -133,7 +129,7 @@ def test_participant_with_an_office_of_state_is_named_without_the_office():
     result = convert_text(text)
     assert not [d for d in result.diagnostics if d.code == "transcript.unresolved-speaker"]
     root = result.tree.getroot()
-    assert _who(root) == ["#president", "#brandauer", "#president", "#brandauer"]
+    assert who_of_turns(root) == ["#president", "#brandauer", "#president", "#brandauer"]
     assert _person_names(root)["brandauer"] == "Brandauer"
 
 
@@ -156,7 +152,7 @@ def test_one_letter_label_points_to_the_person_the_metadata_declares():
     metadata = Metadata(persons=(PersonInfo("ada-wren", "Ada Wren"),
                                  PersonInfo("ivo-nagel", "Ivo Nagel")))
     result = convert_text(text, metadata=metadata)
-    assert _who(result.tree.getroot()) == ["#ada-wren", "#ivo-nagel", "#ada-wren"]
+    assert who_of_turns(result.tree.getroot()) == ["#ada-wren", "#ivo-nagel", "#ada-wren"]
 
 
 def test_names_written_only_in_the_narrative_are_never_candidates():
@@ -166,7 +162,7 @@ def test_names_written_only_in_the_narrative_are_never_candidates():
             "N: Not yet.\n\n"
             "K: Tomorrow then.\n")
     root = converted_root(text)
-    assert _who(root) == ["#k", "#n", "#k"]
+    assert who_of_turns(root) == ["#k", "#n", "#k"]
 
 
 def test_question_and_answer_labels_are_never_a_title_person():
@@ -175,7 +171,7 @@ def test_question_and_answer_labels_are_never_a_title_person():
             "A: In the north.\n\n"
             "Q: When?\n")
     root = converted_root(text)
-    assert _who(root) == ["#q", "#a", "#q"]
+    assert who_of_turns(root) == ["#q", "#a", "#q"]
 
 
 def test_title_persons_drop_the_office_and_a_glued_footnote_number():
@@ -337,6 +333,6 @@ def test_an_office_with_the_article_and_no_holder_is_named_by_the_office():
     words are taken off ("Minister", "of Transport")."""
     root = converted_root("Debate\n\nThe Prime Minister: We will act.\n\nMr. Hale: When?\n\n"
                           "The Prime Minister: Soon.\n\nThe Minister of Transport: Next week.\n")
-    assert _who(root) == ["#prime-minister", "#hale", "#prime-minister",
+    assert who_of_turns(root) == ["#prime-minister", "#hale", "#prime-minister",
                           "#minister-of-transport"]
     assert _person_names(root)["minister-of-transport"] == "Minister of Transport"

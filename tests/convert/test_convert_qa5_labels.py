@@ -9,12 +9,7 @@ sentences are invented; docs/conventions.md states the rules.
 
 from __future__ import annotations
 
-from convert_support import NS, converted_root, free_paragraphs, speakers, turns
-
-
-def _who(root) -> list[str]:
-    return [sp.get("who") for sp in root.iterfind(".//t:sp", NS)]
-
+from convert_support import NS, converted_root, free_paragraphs, speakers, turns, who_of_turns
 
 # ---- a period label alone on its line -------------------------------------------------------
 
@@ -91,7 +86,7 @@ def test_a_label_declaring_its_short_form_and_the_short_label_are_turns_of_one_p
     root = converted_root(INTERVIEW)
     assert [s for s, _ in turns(root)] == ["Morning Post (Post)", "Clara Hoffmann (Hoffmann)",
                                            "Post"]
-    assert _who(root) == [
+    assert who_of_turns(root) == [
         "#morning-post", "#clara-hoffmann", "#morning-post"]
 
 
@@ -113,7 +108,7 @@ PROTOCOL = ("Chairman of the council of ministers Pavel Orlov: We have prepared 
 
 def test_an_office_before_a_full_name_labels_the_first_turn_of_a_surname_label():
     root = converted_root(PROTOCOL)
-    assert _who(root) == [
+    assert who_of_turns(root) == [
         "#pavel-orlov", "#pavel-orlov", "#tomas-horak", "#pavel-orlov", "#tomas-horak"]
     assert speakers(root)[0] == "Chairman of the council of ministers Pavel Orlov"
 
@@ -134,7 +129,7 @@ def test_machine_speaker_ids_are_labels_even_when_each_speaks_once():
     text = ("Results Call\n\nspk09: Good morning, and welcome to the call.\n"
             "spk00: Thank you, and good morning, everyone.\n")
     root = converted_root(text)
-    assert _who(root) == [
+    assert who_of_turns(root) == [
         "#spk09", "#spk00"]
 
 
@@ -171,7 +166,7 @@ FBIS = ("Riverton Radio in English 2100 GMT 4 May\n\n"
 def test_the_fbis_text_mark_stays_in_the_speaker_and_names_nobody():
     root = converted_root(FBIS)
     assert speakers(root)[0] == "(Text) Delmar"
-    assert _who(root)[0] == "#delmar"
+    assert who_of_turns(root)[0] == "#delmar"
 
 
 def test_speakers_after_the_fbis_text_mark_count_though_each_speaks_once():

@@ -9,7 +9,7 @@ Names and sentences are invented; docs/conventions.md states the rules.
 
 from __future__ import annotations
 
-from convert_support import NS, converted_root, speakers
+from convert_support import NS, converted_root, speakers, who_of_turns
 
 from tei_edition.convert import convert_text
 from tei_edition.convert.variants import (
@@ -18,10 +18,6 @@ from tei_edition.convert.variants import (
     fits_given_initial,
     given_initial,
 )
-
-
-def _who(root) -> list[str]:
-    return [sp.get("who") for sp in root.iterfind(".//t:sp", NS)]
 
 
 def _aliases(root, person_id: str) -> list[str]:
@@ -61,7 +57,7 @@ def test_an_office_or_party_in_parentheses_declares_no_alias():
 
 def test_later_turns_under_the_declared_initials_are_the_same_person():
     root = converted_root(DECLARED)
-    assert _who(root) == ["#rosa-lindo", "#tomas-vega-ruiz", "#rosa-lindo",
+    assert who_of_turns(root) == ["#rosa-lindo", "#tomas-vega-ruiz", "#rosa-lindo",
                           "#tomas-vega-ruiz", "#rosa-lindo"]
 
 
@@ -76,7 +72,7 @@ def test_a_declaration_settles_initials_two_persons_share():
             "Alberto Méndez: Buenas noches, Ana.\n\n"
             "AM: Empecemos.\n\n"
             "Alberto Méndez: Adelante.\n")
-    assert _who(converted_root(text)) == ["#ana-mora", "#alberto-mendez", "#ana-mora",
+    assert who_of_turns(converted_root(text)) == ["#ana-mora", "#alberto-mendez", "#ana-mora",
                                           "#alberto-mendez"]
 
 
@@ -99,14 +95,14 @@ def test_an_initial_and_surname_fits_the_one_full_name_with_that_initial():
 
 def test_namesakes_told_apart_by_initials_stay_two_persons():
     root = converted_root(NAMESAKES)
-    assert _who(root) == ["#rosalind-keane", "#martin-keane", "#rosalind-keane",
+    assert who_of_turns(root) == ["#rosalind-keane", "#martin-keane", "#rosalind-keane",
                           "#martin-keane", "#rosalind-keane"]
 
 
 def test_m_before_a_surname_is_an_initial_where_the_labels_tell_namesakes_apart():
     # "M." is also "Monsieur"; here "R. KEANE" shows the initials tell the Keanes apart
     root = converted_root(NAMESAKES)
-    assert _who(root)[3] == "#martin-keane"
+    assert who_of_turns(root)[3] == "#martin-keane"
 
 
 def test_an_initial_that_fits_no_full_name_is_not_linked_to_a_namesake():
@@ -114,7 +110,7 @@ def test_an_initial_that_fits_no_full_name_is_not_linked_to_a_namesake():
             "JUDITH OWENS: Good morning, Martin.\n\n"
             "S. KEANE: And good morning from the studio.\n\n"
             "MARTIN KEANE: Thank you.\n")
-    who = _who(converted_root(text))
+    who = who_of_turns(converted_root(text))
     assert who[2] != "#martin-keane"
 
 
@@ -125,7 +121,7 @@ def test_an_initial_that_fits_two_full_names_links_to_neither_and_is_reported():
             "R. Keane: One more point.\n")
     result = convert_text(text)
     root = result.tree.getroot()
-    assert _who(root)[2] not in ("#robert-keane", "#rosalind-keane")
+    assert who_of_turns(root)[2] not in ("#robert-keane", "#rosalind-keane")
     assert any(d.code == "transcript.unresolved-speaker" and "R. Keane" in d.message
                for d in result.diagnostics)
 
@@ -165,7 +161,7 @@ def test_two_written_out_given_names_with_one_initial_are_two_persons():
     text = ("Participants: Robert Keane, Rosalind Keane, Judith Owens\n\n"
             "Robert Keane: We begin.\n\n"
             "Rosalind Keane: Agreed.\n")
-    assert _who(converted_root(text)) == ["#robert-keane", "#rosalind-keane"]
+    assert who_of_turns(converted_root(text)) == ["#robert-keane", "#rosalind-keane"]
 
 
 # ---- page furniture and record-header keys ------------------------------------------------
@@ -291,7 +287,7 @@ def test_the_speaker_of_a_house_is_a_person_not_the_unknown_speaker():
             "Ms R HOLT: The timetable was cut without notice.\n\n"
             "The SPEAKER: Order. The member will write to the committee.\n")
     root = converted_root(text)
-    assert _who(root) == ["#r-holt", "#speaker", "#r-holt", "#speaker"]
+    assert who_of_turns(root) == ["#r-holt", "#speaker", "#r-holt", "#speaker"]
     assert root.find(".//t:person[t:persName='SPEAKER']", NS) is not None
 
 
@@ -301,7 +297,7 @@ def test_the_deputy_speaker_is_named_by_the_office_as_written():
             "Ms R HOLT: The timetable was cut without notice.\n\n"
             "The DEPUTY SPEAKER: Order. The member will write to the committee.\n")
     root = converted_root(text)
-    assert _who(root)[1] != "#unknown-speaker"
+    assert who_of_turns(root)[1] != "#unknown-speaker"
     assert root.find(".//t:person[t:persName='DEPUTY SPEAKER']", NS) is not None
 
 
@@ -310,7 +306,7 @@ def test_a_bare_speaker_label_is_still_the_unknown_speaker():
             "Speaker: Thank you. When does the vote take place?\n\n"
             "ANN ROE: Tomorrow.\n\n"
             "Speaker: Thank you.\n")
-    assert _who(converted_root(text))[1] == "#unknown-speaker"
+    assert who_of_turns(converted_root(text))[1] == "#unknown-speaker"
 
 
 # ---- with labelcore.py's declared-initials comma label (patch f6-patches/labelcore.patch) ---
@@ -324,7 +320,7 @@ def test_a_label_with_declared_initials_and_a_lower_case_role_is_a_turn_of_that_
             "RL: Hablemos del puerto.\n")
     root = converted_root(text)
     assert speakers(root)[0] == "Rosa Lindo (RL), conductora"
-    assert _who(root) == ["#rosa-lindo", "#tomas-vega-ruiz", "#rosa-lindo",
+    assert who_of_turns(root) == ["#rosa-lindo", "#tomas-vega-ruiz", "#rosa-lindo",
                           "#tomas-vega-ruiz", "#rosa-lindo"]
 
 

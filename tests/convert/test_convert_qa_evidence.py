@@ -4,13 +4,9 @@ front-matter colon lines that are not turns, narrative between turns."""
 from __future__ import annotations
 
 import pytest
-from convert_support import NS, converted_root, speakers
+from convert_support import NS, converted_root, speakers, who_of_turns
 
 from tei_edition.convert import convert_text
-
-
-def _who(root) -> list[str]:
-    return [sp.get("who") for sp in root.iterfind(".//t:sp", NS)]
 
 
 def _narrative(root) -> list[str]:
@@ -47,7 +43,7 @@ def test_the_president_once_is_the_president_the_front_matter_names():
                           "\n\nThe meeting was called to order at 10.05 a.m.\n\n"
                           "The President (spoke in French): I welcome the members.\n\n"
                           "The agenda was adopted.\n")
-    assert _who(root) == ["#okoro"]
+    assert who_of_turns(root) == ["#okoro"]
     assert _narrative(root) == ["The meeting was called to order at 10.05 a.m.",
                                 "The agenda was adopted."]
 
@@ -77,7 +73,7 @@ def test_interviewer_line_with_a_name_is_a_participant_not_a_turn():
                           "Typed by: J. Ostrander\n\nReyes: When did you come?\n\n"
                           "Pell: In 1931.\n\nReyes: Why?\n\nPell: The flood.\n")
     assert speakers(root) == ["Reyes", "Pell", "Reyes", "Pell"]
-    assert _who(root)[0] == "#tom-reyes"
+    assert who_of_turns(root)[0] == "#tom-reyes"
     items = root.findall(".//t:list[@type='participants']/t:item", NS)
     assert ["".join(i.itertext()) for i in items] == ["Interviewer: Tom Reyes",
                                                       "Typed by: J. Ostrander"]
@@ -203,7 +199,7 @@ def test_a_plural_title_before_a_list_of_names_belongs_to_none():
     persons = [p.get("{http://www.w3.org/XML/1998/namespace}id")
                for p in root.iterfind(".//t:particDesc//t:person", NS)]
     assert persons == ["cole", "ames", "dunn"]
-    assert _who(root) == ["#cole", "#ames"]
+    assert who_of_turns(root) == ["#cole", "#ames"]
 
 
 # ---- F6: Hansard layouts ---------------------------------------------------------------
@@ -223,7 +219,7 @@ def test_hansard_label_lines_with_the_constituency_are_turns():
 
 def test_an_office_label_is_the_holder_in_parentheses():
     root = converted_root(HANSARD_LINES)
-    assert _who(root) == ["#joan-pellew", "#speaker", "#kenneth-harrow", "#joan-pellew"]
+    assert who_of_turns(root) == ["#joan-pellew", "#speaker", "#kenneth-harrow", "#joan-pellew"]
 
 
 def test_mr_speaker_presides_and_is_not_an_unknown_speaker():
@@ -252,7 +248,7 @@ def test_hansard_paragraph_mark_glued_labels_are_turns():
     root = converted_root(text)
     assert speakers(root) == ["§ Mr. Alan Dewar (Perth, North)", "§ Madam Speaker",
                                "§ Mrs. Helen Rook (Leeds, West)"]
-    assert _who(root) == ["#alan-dewar", "#madam-speaker", "#helen-rook"]
+    assert who_of_turns(root) == ["#alan-dewar", "#madam-speaker", "#helen-rook"]
     assert {sp.get("rend").split()[0] for sp in root.iterfind(".//t:sp", NS)} == {"sep-none"}
 
 
@@ -316,7 +312,7 @@ def test_modern_hansard_label_with_constituency_and_party_is_a_label_line():
     root = converted_root("Sittings of the House\n\nMr John Spellar (Warley) (Lab)\n\nThe right "
                           "hon. Gentleman has just said so.\n\nMr Andrew Lansley (South "
                           "Cambridgeshire) (Con)\n\nFrom memory, no.\n")
-    assert _who(root) == ["#john-spellar", "#andrew-lansley"]
+    assert who_of_turns(root) == ["#john-spellar", "#andrew-lansley"]
 
 
 def test_a_bracketed_alias_before_a_period_makes_a_label_used_once():
@@ -325,9 +321,9 @@ def test_a_bracketed_alias_before_a_period_makes_a_label_used_once():
     speaker = root.find(".//t:sp/t:speaker", NS)
     assert speaker.text == "Premier Kim Il Sung "
     assert speaker.find("t:note[@type='editorial']", NS).text == "henceforth referred to as Kim"
-    assert _who(root) == ["#kim-il-sung"]
+    assert who_of_turns(root) == ["#kim-il-sung"]
 
 
 def test_a_parenthesised_alias_makes_a_colon_label_used_once():
     root = converted_root("Record\n\nPremier Zhou Enlai (hereafter abbreviated Zhou): Welcome.\n")
-    assert _who(root) == ["#zhou-enlai"]
+    assert who_of_turns(root) == ["#zhou-enlai"]
